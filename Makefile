@@ -1,0 +1,37 @@
+# The course's commands. Each target first runs scripts/setup.sh, which
+# installs what is missing (Python packages in .venv, rust-src, the pinned
+# evcxr_jupyter kernel) and skips what is already there.
+#
+#   make lab     open the course in JupyterLab
+#   make test    run every test (helpers crate, harness, all notebooks, site build)
+#   make book    build the static site into _build/html
+#   make serve   serve _build/html on http://127.0.0.1:8000
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+LAB_PORT ?= 8888
+SITE_PORT ?= 8000
+
+.PHONY: setup lab test book serve clean
+
+setup:
+	@scripts/setup.sh
+
+lab: setup
+	@echo "==> starting JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
+	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser
+
+test: setup
+	@scripts/test.sh
+
+book: setup
+	@$(PY) -m tests.harness book
+
+serve:
+	@test -f _build/html/index.html || { echo "no site yet: run 'make book' first" >&2; exit 1; }
+	@echo "==> serving the site on http://127.0.0.1:$(SITE_PORT)/ (Ctrl-C stops it)"
+	@$(PY) -m http.server $(SITE_PORT) --bind 127.0.0.1 --directory _build/html
+
+clean:
+	rm -rf _build target

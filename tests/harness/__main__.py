@@ -1,0 +1,65 @@
+"""Command line: `python -m tests.harness execute [NAME ...]` or `... book`.
+
+`execute` runs chapter notebooks (all, in _toc.yml order, or the named ones)
+and prints every problem; `book` executes whatever is not already executed
+from the current sources, then builds the site into _build/html.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+
+from .execute import execute
+from .site import build, is_fresh, save_executed
+from .toc import toc_notebooks
+
+
+def run_notebooks(names: list[str], reuse: bool) -> bool:
+    notebooks = toc_notebooks()
+    if names:
+        notebooks = [n for n in notebooks if n.stem in names or n.name in names]
+    ok = True
+    for i, notebook in enumerate(notebooks, start=1):
+        label = f"[{i}/{len(notebooks)}] {notebook.name}"
+        if reuse and is_fresh(notebook):
+            print(f"==> {label}: executed copy is up to date", flush=True)
+            continue
+        print(f"==> {label}: executing on the Rust kernel ...", flush=True)
+        result = execute(notebook)
+        save_executed(notebook, result.notebook)
+        status = "ok" if not result.problems else f"{len(result.problems)} problem(s)"
+        print(f"    {status} in {result.seconds:.1f}s", flush=True)
+        for problem in result.problems:
+            print(f"    {problem}", flush=True)
+        ok &= not result.problems
+    return ok
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m tests.harness")
+    sub = parser.add_subparsers(dest="command", required=True)
+    ex = sub.add_parser("execute", help="execute chapter notebooks and report problems")
+    ex.add_argument("names", nargs="*", help="notebook names (default: all, in _toc.yml order)")
+    sub.add_parser("book", help="build the site into _build/html from executed notebooks")
+    args = parser.parse_args(argv)
+
+    if args.command == "execute":
+        return 0 if run_notebooks(args.names, reuse=False) else 1
+
+    if not run_notebooks([], reuse=True):
+        print("error: fix the notebook problems above before building the site", file=sys.stderr)
+        return 1
+    print("==> building the site with jupyter-book (warnings are errors) ...", flush=True)
+    started = time.monotonic()
+    result = build()
+    if result.returncode != 0:
+        print(result.stdout[-6000:], result.stderr[-6000:], sep="\n", file=sys.stderr)
+        print("error: the site build failed", file=sys.stderr)
+        return 1
+    print(f"    built _build/html in {time.monotonic() - started:.1f}s", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

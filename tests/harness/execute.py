@@ -1,0 +1,87 @@
+"""Running a notebook on the real evcxr kernel."""
+from __future__ import annotations
+
+import copy
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
+
+from .rules import Problem, executed_problems
+
+KERNEL = "rust"
+# The first code cell compiles the dependencies (tokio, plotters, the
+# helpers crate): tens of seconds warm, a few minutes on a cold machine.
+FIRST_CELL_TIMEOUT = 900
+# Any other cell: demos are sized to finish in seconds on 2 cores.
+CELL_TIMEOUT = 180
+# Run after the last cell so that stderr printed late (evcxr can deliver it
+# with the following cell) is still seen.
+FLUSH_CELL = "std::thread::sleep(std::time::Duration::from_millis(300));"
+
+
+@dataclass
+class Execution:
+    """An executed notebook, what went wrong, and how long it took."""
+
+    notebook: nbformat.NotebookNode
+    problems: list[Problem] = field(default_factory=list)
+    seconds: float = 0.0
+    cell_seconds: list[float] = field(default_factory=list)
+
+
+def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT) -> Execution:
+    """Executes a notebook top to bottom in a fresh kernel, cell by cell.
+
+    Errors do not stop the run (every problem is reported at once), but a
+    timeout or a dead kernel does, since later cells would only cascade.
+    """
+    name = name or path.name
+    nb = nbformat.read(path, as_version=4)
+    first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), None)
+
+    def timeout_for(cell) -> int:
+        return FIRST_CELL_TIMEOUT if nb.cells.index(cell) == first_code else cell_timeout
+
+    client = NotebookClient(
+        nb,
+        kernel_name=KERNEL,
+        timeout_func=timeout_for,
+        allow_errors=True,
+        record_timing=True,
+        resources={"metadata": {"path": str(path.parent)}},
+    )
+    result = Execution(notebook=nb)
+    started = time.monotonic()
+    flush = nbformat.v4.new_code_cell(FLUSH_CELL)
+    try:
+        with client.setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                t0 = time.monotonic()
+                client.execute_cell(cell, index)
+                result.cell_seconds.append(time.monotonic() - t0)
+            nb.cells.append(flush)
+            client.execute_cell(flush, len(nb.cells) - 1)
+    except CellTimeoutError as e:
+        index = len(result.cell_seconds) + 1
+        result.problems.append(Problem(name, "timeout", f"the cell did not finish: {str(e).splitlines()[0]}", index))
+    except RuntimeError as e:  # raised by jupyter_client when the kernel cannot start
+        result.problems.append(Problem(name, "kernel-failed", str(e).splitlines()[0]))
+    except DeadKernelError as e:
+        index = len(result.cell_seconds) + 1
+        result.problems.append(Problem(name, "kernel-died", str(e).splitlines()[0], index))
+    finally:
+        result.seconds = time.monotonic() - started
+        if nb.cells and nb.cells[-1] is flush:
+            nb.cells.pop()
+            # Late stderr belongs to the last cell as far as a reader can tell.
+            late = [o for o in flush.get("outputs", []) if o.get("output_type") == "stream"]
+            if late and nb.cells:
+                last_code = next((c for c in reversed(nb.cells) if c.cell_type == "code"), None)
+                if last_code is not None:
+                    last_code.outputs.extend(copy.deepcopy(late))
+    result.problems = executed_problems(nb, name) + result.problems
+    return result

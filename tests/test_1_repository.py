@@ -1,0 +1,89 @@
+"""Rules that need no kernel: the repository's own files, and the rule
+functions on small synthetic notebooks."""
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbformat.v4 import new_code_cell, new_notebook, new_output
+
+from tests.harness.paths import NOTEBOOKS, ROOT
+from tests.harness.rules import (
+    committed_problems,
+    executed_problems,
+    toc_problems,
+)
+from tests.harness.toc import disk_notebooks, toc_notebooks
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def rust_notebook(*cells):
+    nb = new_notebook(cells=list(cells))
+    nb.metadata["kernelspec"] = {"name": "rust", "display_name": "Rust", "language": "rust"}
+    return nb
+
+
+def kinds(problems):
+    return sorted(p.kind for p in problems)
+
+
+# --- the repository -----------------------------------------------------------
+
+def test_every_notebook_is_in_the_toc_and_every_entry_exists():
+    problems = toc_problems(toc_notebooks(), disk_notebooks())
+    assert not problems, "\n".join(map(str, problems))
+    assert toc_notebooks(), "the table of contents lists no notebook"
+
+
+@pytest.mark.parametrize(
+    "path", sorted(NOTEBOOKS.glob("*.ipynb")) + sorted(FIXTURES.glob("*.ipynb")),
+    ids=lambda p: str(p.relative_to(ROOT)),
+)
+def test_notebooks_are_committed_without_outputs(path):
+    problems = committed_problems(nbformat.read(path, as_version=4), path.name)
+    assert not problems, "\n".join(map(str, problems))
+
+
+# --- the rules themselves -------------------------------------------------------
+
+def test_toc_rule_reports_both_directions():
+    a, b, c = Path("notebooks/a.ipynb"), Path("notebooks/b.ipynb"), Path("notebooks/c.ipynb")
+    problems = toc_problems(in_toc=[a, b], on_disk=[b, c])
+    assert kinds(problems) == ["missing-notebook", "not-in-toc"]
+    assert {p.notebook for p in problems} == {"a.ipynb", "c.ipynb"}
+
+
+def test_committed_rule_catches_outputs_and_counts():
+    with_output = new_code_cell("1 + 1", outputs=[new_output("stream", name="stdout", text="2\n")])
+    with_count = new_code_cell("1 + 1", execution_count=3)
+    nb = rust_notebook(new_code_cell("let clean = 1;"), with_output, with_count)
+    assert [p.cell for p in committed_problems(nb, "x.ipynb")] == [2, 3]
+
+
+def test_committed_rule_requires_the_rust_kernel():
+    nb = rust_notebook()
+    nb.metadata["kernelspec"]["name"] = "python3"
+    assert kinds(committed_problems(nb, "x.ipynb")) == ["wrong-kernel"]
+
+
+def test_a_failing_check_outside_an_exercise_stub_is_a_problem():
+    cell = new_code_cell("check", outputs=[new_output(
+        "display_data", data={"text/plain": "❌ Exercise 1.1 failed: hint"})])
+    assert kinds(executed_problems(rust_notebook(cell), "x.ipynb")) == ["check-fails"]
+
+
+def test_verdicts_are_read_from_rich_outputs_too():
+    stub = new_code_cell("stub", metadata={"tags": ["exercise-stub"]}, outputs=[new_output(
+        "execute_result", data={"text/plain": "❌ Exercise 2.1 failed: not yet"}, execution_count=1)])
+    solution = new_code_cell("solution", metadata={"tags": ["exercise-solution"]}, outputs=[new_output(
+        "display_data", data={"text/plain": "✅ Exercise 2.1 passed (2 checks)"})])
+    assert executed_problems(rust_notebook(stub, solution), "x.ipynb") == []
+
+
+def test_stub_and_solution_must_agree_on_the_exercise_name():
+    stub = new_code_cell("stub", metadata={"tags": ["exercise-stub"]}, outputs=[new_output(
+        "stream", name="stdout", text="❌ Exercise 2.1 failed: not yet\n")])
+    solution = new_code_cell("solution", metadata={"tags": ["exercise-solution"]}, outputs=[new_output(
+        "stream", name="stdout", text="✅ Exercise 2.2 passed (1 check)\n")])
+    assert kinds(executed_problems(rust_notebook(stub, solution), "x.ipynb")) == [
+        "exercise-unpaired", "exercise-unpaired"]

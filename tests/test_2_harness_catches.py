@@ -1,0 +1,40 @@
+"""Each deliberately broken fixture notebook, run on the real evcxr kernel,
+must produce exactly the problems it was written to cause; the good one
+must produce none. This proves every rule catches what evcxr really does."""
+from pathlib import Path
+
+import pytest
+
+from tests.harness.execute import execute
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+EXPECTED = {
+    # A cell that compiles and runs, a compile error tagged raises-exception,
+    # a stub whose check fails and a solution whose check passes.
+    "good": [],
+    "compile_error": ["compile-error"],
+    "raises_but_compiles": ["expected-error-missing"],
+    # A panic leaves the cell "ok"; only stderr shows it.
+    "panic": ["stderr"],
+    # `?` on an Err at top level: also only stderr.
+    "question_mark": ["stderr"],
+    # A thread panics after its cell ended; the harness's final flush sees it.
+    "late_panic": ["stderr"],
+    # The sleeping cell is killed at the (shortened) time limit; evcxr then
+    # reports the killed subprocess as an error output of that cell.
+    "timeout": ["compile-error", "timeout"],
+    "stub_passes": ["exercise-unpaired", "stub-passes"],
+    "solution_fails": ["exercise-unpaired", "solution-fails"],
+}
+
+
+def test_every_fixture_has_an_expectation():
+    assert sorted(p.stem for p in FIXTURES.glob("*.ipynb")) == sorted(EXPECTED)
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_fixture_gives_exactly_its_problems(name):
+    result = execute(FIXTURES / f"{name}.ipynb", cell_timeout=10)
+    found = sorted(p.kind for p in result.problems)
+    assert found == EXPECTED[name], "\n".join(map(str, result.problems)) or "no problems found"
