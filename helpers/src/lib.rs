@@ -74,7 +74,7 @@ pub mod timing;
 /// ```
 pub mod prelude {
     pub use crate::check::Check;
-    pub use crate::memory::{format_bytes, resident_memory};
+    pub use crate::memory::{format_bytes, release_free_memory, resident_memory};
     pub use crate::plot::{BarChart, Figure, Histogram, LineChart};
     pub use crate::runtime::{run, run_current_thread, run_with_workers};
     pub use crate::timing::{format_duration, Bench, Samples, Summary};
