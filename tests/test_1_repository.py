@@ -87,3 +87,17 @@ def test_stub_and_solution_must_agree_on_the_exercise_name():
         "stream", name="stdout", text="✅ Exercise 2.2 passed (1 check)\n")])
     assert kinds(executed_problems(rust_notebook(stub, solution), "x.ipynb")) == [
         "exercise-unpaired", "exercise-unpaired"]
+
+
+def test_consecutive_stream_outputs_are_joined():
+    from tests.harness.execute import coalesce_streams
+
+    cell = new_code_cell("x", outputs=[
+        new_output("stream", name="stdout", text="a\n"),
+        new_output("stream", name="stdout", text="b\n"),
+        new_output("stream", name="stderr", text="warn\n"),
+        new_output("stream", name="stdout", text="c\n"),
+    ])
+    coalesce_streams(cell)
+    assert [(o["name"], o["text"]) for o in cell.outputs] == [
+        ("stdout", "a\nb\n"), ("stderr", "warn\n"), ("stdout", "c\n")]

@@ -238,11 +238,8 @@ impl Axis {
             hi = hi.max(v);
         }
         let range = if log {
-            if lo == hi {
-                (lo / 2.0)..(hi * 2.0)
-            } else {
-                (lo / 1.2)..(hi * 1.2)
-            }
+            // Whole decades: ticks then fall on powers of ten only.
+            decades_around(lo, hi)
         } else if lo == hi {
             (lo - 1.0)..(hi + 1.0)
         } else {
@@ -250,6 +247,31 @@ impl Axis {
             (lo - pad)..(hi + pad)
         };
         Axis { range, log }
+    }
+
+    /// How many tick labels to ask plotters for. On a log axis, one per
+    /// decade keeps plotters from filling each decade with 2, 3, ... 9.
+    fn label_count(&self) -> usize {
+        if !self.log {
+            return 10;
+        }
+        let decades = (self.range.end / self.range.start).log10().round() as usize;
+        if decades >= 2 {
+            decades + 1
+        } else {
+            10
+        }
+    }
+
+    /// Where a value falls across the axis, from 0.0 (start) to 1.0 (end).
+    fn fraction(&self, v: f64) -> f64 {
+        let f = |x: f64| if self.log { x.log10() } else { x };
+        let (a, b) = (f(self.range.start), f(self.range.end));
+        if b == a {
+            0.5
+        } else {
+            (f(v) - a) / (b - a)
+        }
     }
 
     /// A linear axis that starts at zero (bars and counts grow from 0).
@@ -260,6 +282,16 @@ impl Axis {
             log: false,
         }
     }
+}
+
+/// The smallest range of whole decades (powers of ten) containing lo..=hi.
+fn decades_around(lo: f64, hi: f64) -> Range<f64> {
+    let start = 10f64.powf(lo.log10().floor());
+    let mut end = 10f64.powf(hi.log10().ceil());
+    if end <= start {
+        end = start * 10.0;
+    }
+    start..end
 }
 
 /// A primitive in data coordinates; every chart is a list of these.
@@ -318,6 +350,70 @@ impl Plan {
         Ok(svg)
     }
 
+    /// The corner where the legend hides the least data: counts how many
+    /// sampled points of the lines and bars fall into each corner.
+    fn emptiest_corner(&self) -> SeriesLabelPosition {
+        let mut samples = Vec::new();
+        for mark in &self.marks {
+            match mark {
+                Mark::Line { points, .. } => {
+                    for pair in points.windows(2) {
+                        for i in 0..=16 {
+                            let t = i as f64 / 16.0;
+                            let lerp = |a: f64, b: f64, log: bool| {
+                                if log {
+                                    10f64.powf(a.log10() + t * (b.log10() - a.log10()))
+                                } else {
+                                    a + t * (b - a)
+                                }
+                            };
+                            samples.push((
+                                lerp(pair[0].0, pair[1].0, self.x.log),
+                                lerp(pair[0].1, pair[1].1, self.y.log),
+                            ));
+                        }
+                    }
+                    samples.extend(points.iter().copied());
+                }
+                Mark::Rect {
+                    corners: [(x0, y0), (x1, y1)],
+                    ..
+                } => {
+                    for i in 0..=8 {
+                        let t = i as f64 / 8.0;
+                        for x in [*x0, *x1] {
+                            samples.push((x, y0 + t * (y1 - y0)));
+                        }
+                    }
+                }
+                Mark::Label { .. } | Mark::Legend { .. } => {}
+            }
+        }
+        let corners = [
+            (SeriesLabelPosition::UpperLeft, false, true),
+            (SeriesLabelPosition::UpperRight, true, true),
+            (SeriesLabelPosition::LowerRight, true, false),
+            (SeriesLabelPosition::LowerLeft, false, false),
+        ];
+        let covered = |right: bool, upper: bool| {
+            samples
+                .iter()
+                .filter(|&&(x, y)| {
+                    let (fx, fy) = (self.x.fraction(x), self.y.fraction(y));
+                    let in_x = if right { fx > 0.55 } else { fx < 0.45 };
+                    let in_y = if upper { fy > 0.6 } else { fy < 0.4 };
+                    in_x && in_y
+                })
+                .count()
+        };
+        // min_by_key keeps the first of equal counts: upper left wins ties.
+        corners
+            .into_iter()
+            .min_by_key(|&(_, right, upper)| covered(right, upper))
+            .map(|(position, _, _)| position)
+            .unwrap_or(SeriesLabelPosition::UpperLeft)
+    }
+
     fn render<X, Y>(
         &self,
         root: &DrawingArea<SVGBackend, Shift>,
@@ -348,7 +444,9 @@ impl Plan {
         };
         let y_fmt = |v: &f64| format_number(*v);
         let mut mesh = chart.configure_mesh();
-        mesh.x_desc(&self.frame.x_label)
+        mesh.x_labels(self.x.label_count())
+            .y_labels(self.y.label_count())
+            .x_desc(&self.frame.x_label)
             .y_desc(&self.frame.y_label)
             .x_label_formatter(&x_fmt)
             .y_label_formatter(&y_fmt)
@@ -420,7 +518,7 @@ impl Plan {
                 .background_style(WHITE.mix(0.85))
                 .border_style(BLACK.mix(0.3))
                 .label_font(("sans-serif", 14))
-                .position(SeriesLabelPosition::UpperLeft)
+                .position(self.emptiest_corner())
                 .draw()
                 .map_err(drawing)?;
         }
@@ -449,6 +547,22 @@ fn bin_counts(values: impl Iterator<Item = f64>, lo: f64, width: f64, bins: usiz
         counts[i] += 1;
     }
     counts
+}
+
+/// A measured value for a label: four significant figures, with a k/M/G
+/// suffix from 10,000 up (12233.4 → "12.23k", 100.574 → "100.6").
+pub(crate) fn format_value(v: f64) -> String {
+    let a = v.abs();
+    if a == 0.0 {
+        return "0".to_string();
+    }
+    for (scale, suffix) in [(1e9, "G"), (1e6, "M"), (1e4, "k")] {
+        if a >= scale {
+            let divisor = if suffix == "k" { 1e3 } else { scale };
+            return format!("{}{suffix}", crate::timing::four_significant(v / divisor));
+        }
+    }
+    crate::timing::four_significant(v)
 }
 
 /// Compact axis numbers: 1500 → "1.5k", 2e6 → "2M", 0.25 → "0.25".
@@ -787,7 +901,7 @@ impl BarChart {
             let min = self.bars.iter().map(|b| b.1).fold(f64::MAX, f64::min);
             // Leave room above the tallest bar for its value label.
             Axis {
-                range: (min / 3.0)..(max * 3.0),
+                range: decades_around(min, max * 3.0),
                 log: true,
             }
         } else {
@@ -803,7 +917,7 @@ impl BarChart {
             });
             marks.push(Mark::Label {
                 at: (x, *value),
-                text: format_number(*value),
+                text: format_value(*value),
             });
         }
         let n = self.bars.len() as f64;
@@ -1146,6 +1260,63 @@ mod tests {
         for (v, want) in cases {
             assert_eq!(format_number(v), want);
         }
+    }
+
+    #[test]
+    fn values_for_labels_keep_four_significant_figures() {
+        assert_eq!(format_value(100.574), "100.6");
+        assert_eq!(format_value(12_233.4), "12.23k");
+        assert_eq!(format_value(472.0), "472.0");
+        assert_eq!(format_value(0.0), "0");
+        assert_eq!(format_value(2.5e6), "2.500M");
+    }
+
+    #[test]
+    fn log_axes_span_whole_decades() {
+        assert_eq!(decades_around(450.0, 25_000.0), 100.0..100_000.0);
+        assert_eq!(decades_around(10.0, 10.0), 10.0..100.0);
+        let axis = Axis::fit([450.0, 25_000.0].into_iter(), true);
+        assert_eq!(axis.label_count(), 4);
+        assert!((axis.fraction(1_000.0) - 1.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn the_legend_avoids_the_data() {
+        // A line rising from lower left to upper right leaves the upper left
+        // empty; a line falling from upper left leaves the upper right empty.
+        let rising = Plan {
+            frame: Frame::new("t"),
+            x: Axis {
+                range: 0.0..10.0,
+                log: false,
+            },
+            y: Axis {
+                range: 0.0..10.0,
+                log: false,
+            },
+            x_ticks: Ticks::Numbers,
+            marks: vec![Mark::Line {
+                name: "a".into(),
+                color: PALETTE[0],
+                points: vec![(0.0, 0.0), (10.0, 10.0)],
+            }],
+        };
+        assert!(matches!(
+            rising.emptiest_corner(),
+            SeriesLabelPosition::UpperLeft
+        ));
+        let falling = Plan {
+            marks: vec![Mark::Line {
+                name: "a".into(),
+                color: PALETTE[0],
+                points: vec![(0.0, 10.0), (10.0, 0.0)],
+            }],
+            ..rising
+        };
+        assert!(matches!(
+            falling.emptiest_corner(),
+            SeriesLabelPosition::UpperRight
+        ));
     }
 
     #[test]

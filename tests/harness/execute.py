@@ -83,5 +83,25 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
                 last_code = next((c for c in reversed(nb.cells) if c.cell_type == "code"), None)
                 if last_code is not None:
                     last_code.outputs.extend(copy.deepcopy(late))
+    for cell in nb.cells:
+        coalesce_streams(cell)
     result.problems = executed_problems(nb, name) + result.problems
     return result
+
+
+def coalesce_streams(cell) -> None:
+    """Joins consecutive stdout (or stderr) outputs into one.
+
+    evcxr sends every printed line as its own message; JupyterLab joins
+    them on screen, but the site would show one box per line.
+    """
+    merged = []
+    for out in cell.get("outputs", []):
+        if (out.get("output_type") == "stream" and merged
+                and merged[-1].get("output_type") == "stream"
+                and merged[-1].get("name") == out.get("name")):
+            merged[-1]["text"] += out["text"]
+        else:
+            merged.append(out)
+    if "outputs" in cell:
+        cell["outputs"] = merged
