@@ -23,5 +23,5 @@ fi
 grep -E "^test result" _build/cargo-test.log
 
 stage "notebooks and site: pytest tests/"
-.venv/bin/python -m pytest tests -v --durations=0 -p no:cacheprovider
+.venv/bin/python -m pytest tests -v --capture=tee-sys --durations=10 -p no:cacheprovider
 printf '\n==> all tests passed in %ds\n' $((SECONDS - started))

@@ -44,6 +44,24 @@ def test_notebooks_are_committed_without_outputs(path):
     assert not problems, "\n".join(map(str, problems))
 
 
+# --- the repository rules on broken fixtures -----------------------------------
+BROKEN_REPOSITORY = FIXTURES / "repository"
+
+
+def test_a_notebook_saved_with_outputs_is_caught():
+    path = BROKEN_REPOSITORY / "committed_output.ipynb"
+    problems = committed_problems(nbformat.read(path, as_version=4), path.name)
+    assert kinds(problems) == ["committed-output"]
+
+
+def test_a_toc_out_of_step_with_the_notebooks_is_caught():
+    in_toc = toc_notebooks(BROKEN_REPOSITORY / "_toc.yml", root=BROKEN_REPOSITORY)
+    on_disk = disk_notebooks(BROKEN_REPOSITORY / "notebooks")
+    problems = toc_problems(in_toc, on_disk)
+    assert sorted((p.kind, p.notebook) for p in problems) == [
+        ("missing-notebook", "missing.ipynb"), ("not-in-toc", "not_listed.ipynb")]
+
+
 # --- the rules themselves -------------------------------------------------------
 
 def test_toc_rule_reports_both_directions():

@@ -10,9 +10,11 @@ import nbformat
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 
+from .paths import BUILD
 from .rules import Problem, executed_problems
 
 KERNEL = "rust"
+KERNEL_LOGS = BUILD / "kernel-logs"
 # The first code cell compiles the dependencies (tokio, plotters, the
 # helpers crate): tens of seconds warm, a few minutes on a cold machine.
 FIRST_CELL_TIMEOUT = 900
@@ -57,8 +59,12 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     result = Execution(notebook=nb)
     started = time.monotonic()
     flush = nbformat.v4.new_code_cell(FLUSH_CELL)
+    KERNEL_LOGS.mkdir(parents=True, exist_ok=True)
     try:
-        with client.setup_kernel():
+        # The kernel's own output (cargo's build progress, evcxr's start-up
+        # notes) goes to a log file, not into the test run's output.
+        with open(KERNEL_LOGS / f"{path.stem}.log", "w") as kernel_log, \
+                client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
             for index, cell in enumerate(nb.cells):
                 t0 = time.monotonic()
                 client.execute_cell(cell, index)
@@ -69,7 +75,9 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         index = len(result.cell_seconds) + 1
         result.problems.append(Problem(name, "timeout", f"the cell did not finish: {str(e).splitlines()[0]}", index))
     except RuntimeError as e:  # raised by jupyter_client when the kernel cannot start
-        result.problems.append(Problem(name, "kernel-failed", str(e).splitlines()[0]))
+        result.problems.append(Problem(
+            name, "kernel-failed",
+            f"{str(e).splitlines()[0]} (the kernel's log: {KERNEL_LOGS / (path.stem + '.log')})"))
     except DeadKernelError as e:
         index = len(result.cell_seconds) + 1
         result.problems.append(Problem(name, "kernel-died", str(e).splitlines()[0], index))

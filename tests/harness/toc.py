@@ -28,7 +28,7 @@ def toc_notebooks(toc_path: Path = TOC, root: Path = ROOT) -> list[Path]:
     paths = []
     for entry in toc_entries(toc_path):
         path = root / (entry if entry.endswith(".ipynb") else entry + ".ipynb")
-        if path.parent == NOTEBOOKS or path.parent.name == "notebooks":
+        if path.parent.name == NOTEBOOKS.name:
             paths.append(path)
     return paths
 
