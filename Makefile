@@ -12,6 +12,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LAB_PORT ?= 8888
 SITE_PORT ?= 8000
+# JupyterLab refuses to run as root unless told to (containers often are root).
+ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: setup lab test book serve clean
 
@@ -20,7 +22,7 @@ setup:
 
 lab: setup
 	@echo "==> starting JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
-	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser
+	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser $(ALLOW_ROOT)
 
 test: setup
 	@scripts/test.sh

@@ -652,28 +652,6 @@ impl LineChart {
         }
     }
 
-    /// Labels the horizontal axis.
-    ///
-    /// ```
-    /// let chart = helpers::plot::LineChart::new("t").x_label("tasks");
-    /// # let _ = chart;
-    /// ```
-    pub fn x_label(mut self, label: &str) -> Self {
-        self.frame.x_label = label.to_string();
-        self
-    }
-
-    /// Labels the vertical axis.
-    ///
-    /// ```
-    /// let chart = helpers::plot::LineChart::new("t").y_label("time (ms)");
-    /// # let _ = chart;
-    /// ```
-    pub fn y_label(mut self, label: &str) -> Self {
-        self.frame.y_label = label.to_string();
-        self
-    }
-
     /// Makes the horizontal axis logarithmic (all x must then be > 0).
     ///
     /// ```
@@ -693,17 +671,6 @@ impl LineChart {
     /// ```
     pub fn log_y(mut self) -> Self {
         self.log_y = true;
-        self
-    }
-
-    /// Sets the size in pixels (each side 100..=4000; checked by `draw`).
-    ///
-    /// ```
-    /// let err = helpers::plot::LineChart::new("t").size(0, 300).series("s", [(1.0, 1.0)]).draw();
-    /// assert!(err.is_err());
-    /// ```
-    pub fn size(mut self, width: u32, height: u32) -> Self {
-        self.frame.size = (width, height);
         self
     }
 
@@ -815,17 +782,6 @@ impl BarChart {
         }
     }
 
-    /// Labels the vertical axis.
-    ///
-    /// ```
-    /// let chart = helpers::plot::BarChart::new("t").y_label("ns");
-    /// # let _ = chart;
-    /// ```
-    pub fn y_label(mut self, label: &str) -> Self {
-        self.frame.y_label = label.to_string();
-        self
-    }
-
     /// Makes the vertical axis logarithmic (all values must then be > 0).
     ///
     /// ```
@@ -834,17 +790,6 @@ impl BarChart {
     /// ```
     pub fn log_y(mut self) -> Self {
         self.log_y = true;
-        self
-    }
-
-    /// Sets the size in pixels (each side 100..=4000; checked by `draw`).
-    ///
-    /// ```
-    /// let chart = helpers::plot::BarChart::new("t").size(400, 300);
-    /// # let _ = chart;
-    /// ```
-    pub fn size(mut self, width: u32, height: u32) -> Self {
-        self.frame.size = (width, height);
         self
     }
 
@@ -990,17 +935,6 @@ impl Histogram {
         }
     }
 
-    /// Labels the horizontal (value) axis.
-    ///
-    /// ```
-    /// let h = helpers::plot::Histogram::new("t").x_label("latency (µs)");
-    /// # let _ = h;
-    /// ```
-    pub fn x_label(mut self, label: &str) -> Self {
-        self.frame.x_label = label.to_string();
-        self
-    }
-
     /// Uses logarithmic bins and axis (all values must then be > 0).
     ///
     /// ```
@@ -1020,17 +954,6 @@ impl Histogram {
     /// ```
     pub fn bins(mut self, bins: usize) -> Self {
         self.bins = bins;
-        self
-    }
-
-    /// Sets the size in pixels (each side 100..=4000; checked by `draw`).
-    ///
-    /// ```
-    /// let h = helpers::plot::Histogram::new("t").size(500, 300);
-    /// # let _ = h;
-    /// ```
-    pub fn size(mut self, width: u32, height: u32) -> Self {
-        self.frame.size = (width, height);
         self
     }
 
@@ -1135,6 +1058,45 @@ impl Histogram {
         })
     }
 }
+
+/// The setters every chart shares (title, labels and size live in `Frame`).
+macro_rules! frame_setters {
+    ($chart:ident) => {
+        impl $chart {
+            #[doc = concat!(
+                "Labels the horizontal axis.\n\n```\nlet chart = helpers::plot::",
+                stringify!($chart), "::new(\"t\").x_label(\"n\");\n# let _ = chart;\n```"
+            )]
+            pub fn x_label(mut self, label: &str) -> Self {
+                self.frame.x_label = label.to_string();
+                self
+            }
+
+            #[doc = concat!(
+                "Labels the vertical axis.\n\n```\nlet chart = helpers::plot::",
+                stringify!($chart), "::new(\"t\").y_label(\"time (ms)\");\n# let _ = chart;\n```"
+            )]
+            pub fn y_label(mut self, label: &str) -> Self {
+                self.frame.y_label = label.to_string();
+                self
+            }
+
+            #[doc = concat!(
+                "Sets the size in pixels; `draw` checks that each side is 100..=4000.\n\n```\n",
+                "let chart = helpers::plot::", stringify!($chart), "::new(\"t\").size(0, 300);\n",
+                "assert!(chart.draw().is_err());\n```"
+            )]
+            pub fn size(mut self, width: u32, height: u32) -> Self {
+                self.frame.size = (width, height);
+                self
+            }
+        }
+    };
+}
+
+frame_setters!(LineChart);
+frame_setters!(BarChart);
+frame_setters!(Histogram);
 
 #[cfg(test)]
 mod tests {
