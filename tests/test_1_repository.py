@@ -86,23 +86,23 @@ def test_committed_rule_requires_the_rust_kernel():
 
 def test_a_failing_check_outside_an_exercise_stub_is_a_problem():
     cell = new_code_cell("check", outputs=[new_output(
-        "display_data", data={"text/plain": "❌ Exercise 1.1 failed: hint"})])
+        "display_data", data={"text/plain": "✘ Exercise 1.1 failed: hint"})])
     assert kinds(executed_problems(rust_notebook(cell), "x.ipynb")) == ["check-fails"]
 
 
 def test_verdicts_are_read_from_rich_outputs_too():
     stub = new_code_cell("stub", metadata={"tags": ["exercise-stub"]}, outputs=[new_output(
-        "execute_result", data={"text/plain": "❌ Exercise 2.1 failed: not yet"}, execution_count=1)])
+        "execute_result", data={"text/plain": "✘ Exercise 2.1 failed: not yet"}, execution_count=1)])
     solution = new_code_cell("solution", metadata={"tags": ["exercise-solution"]}, outputs=[new_output(
-        "display_data", data={"text/plain": "✅ Exercise 2.1 passed (2 checks)"})])
+        "display_data", data={"text/plain": "✔ Exercise 2.1 passed (2 checks)"})])
     assert executed_problems(rust_notebook(stub, solution), "x.ipynb") == []
 
 
 def test_stub_and_solution_must_agree_on_the_exercise_name():
     stub = new_code_cell("stub", metadata={"tags": ["exercise-stub"]}, outputs=[new_output(
-        "stream", name="stdout", text="❌ Exercise 2.1 failed: not yet\n")])
+        "stream", name="stdout", text="✘ Exercise 2.1 failed: not yet\n")])
     solution = new_code_cell("solution", metadata={"tags": ["exercise-solution"]}, outputs=[new_output(
-        "stream", name="stdout", text="✅ Exercise 2.2 passed (1 check)\n")])
+        "stream", name="stdout", text="✔ Exercise 2.2 passed (1 check)\n")])
     assert kinds(executed_problems(rust_notebook(stub, solution), "x.ipynb")) == [
         "exercise-unpaired", "exercise-unpaired"]
 

@@ -6,8 +6,8 @@
 //! one line per failed condition:
 //!
 //! ```text
-//! ✅ Exercise 1.1 passed (2 checks)
-//! ❌ Exercise 1.1 failed: the tasks ran one after another ...
+//! ✔ Exercise 1.1 passed (2 checks)
+//! ✘ Exercise 1.1 failed: the tasks ran one after another ...
 //! ```
 //!
 //! The course's test suite reads these lines: an exercise's starting stub
@@ -21,7 +21,7 @@
 //!     .that(answer == 42, "multiply, do not add")
 //!     .that(answer % 2 == 0, "the answer is even");
 //! assert!(check.passed());
-//! assert_eq!(check.to_string(), "✅ Exercise 0.0 passed (2 checks)");
+//! assert_eq!(check.to_string(), "✔ Exercise 0.0 passed (2 checks)");
 //! ```
 
 use std::fmt;
@@ -36,7 +36,7 @@ use crate::plot::display_block;
 ///
 /// let c = Check::new("Exercise 9.9").that(1 + 1 == 3, "arithmetic still works");
 /// assert!(!c.passed());
-/// assert_eq!(c.to_string(), "❌ Exercise 9.9 failed: arithmetic still works");
+/// assert_eq!(c.to_string(), "✘ Exercise 9.9 failed: arithmetic still works");
 /// ```
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Check {
@@ -105,14 +105,14 @@ impl fmt::Display for Check {
         if self.conditions.is_empty() {
             return write!(
                 f,
-                "❌ {} failed: the check has no conditions; add some with .that(condition, hint)",
+                "✘ {} failed: the check has no conditions; add some with .that(condition, hint)",
                 self.name
             );
         }
         if self.passed() {
             let n = self.conditions.len();
             let s = if n == 1 { "" } else { "s" };
-            return write!(f, "✅ {} passed ({n} check{s})", self.name);
+            return write!(f, "✔ {} passed ({n} check{s})", self.name);
         }
         let failures: Vec<&str> = self
             .conditions
@@ -124,7 +124,7 @@ impl fmt::Display for Check {
             if i > 0 {
                 writeln!(f)?;
             }
-            write!(f, "❌ {} failed: {hint}", self.name)?;
+            write!(f, "✘ {} failed: {hint}", self.name)?;
         }
         Ok(())
     }
@@ -146,14 +146,14 @@ mod tests {
             .that(false, "first")
             .that(true, "fine")
             .that(false, "second");
-        assert_eq!(c.to_string(), "❌ Ex failed: first\n❌ Ex failed: second");
+        assert_eq!(c.to_string(), "✘ Ex failed: first\n✘ Ex failed: second");
     }
 
     #[test]
     fn an_empty_check_fails() {
         let c = Check::new("Ex");
         assert!(!c.passed());
-        assert!(c.to_string().starts_with("❌ Ex failed"));
+        assert!(c.to_string().starts_with("✘ Ex failed"));
     }
 
     #[test]

@@ -8,8 +8,8 @@ reasons behind them come from how evcxr behaves:
   by a top-level `?`, only prints to stderr and leaves the cell "ok";
 * stderr can arrive one cell late, so the problem is reported where the
   text appeared;
-* an exercise check prints `✅ <name> passed (...)` or
-  `❌ <name> failed: <hint>` (see the helpers crate's `Check`).
+* an exercise check prints `✔ <name> passed (...)` or
+  `✘ <name> failed: <hint>` (see the helpers crate's `Check`).
 """
 from __future__ import annotations
 
@@ -21,8 +21,8 @@ RAISES = "raises-exception"
 STUB = "exercise-stub"
 SOLUTION = "exercise-solution"
 
-PASS_LINE = re.compile(r"^✅ (?P<name>.+?) passed \(", re.MULTILINE)
-FAIL_LINE = re.compile(r"^❌ (?P<name>.+?) failed: ", re.MULTILINE)
+PASS_LINE = re.compile(r"^✔ (?P<name>.+?) passed \(", re.MULTILINE)
+FAIL_LINE = re.compile(r"^✘ (?P<name>.+?) failed: ", re.MULTILINE)
 # Terminal colour codes in kernel output, removed before quoting it.
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
