@@ -58,7 +58,7 @@ EVCXR="$CARGO_BIN/evcxr_jupyter"
 # cargo's own record of installed binaries ("evcxr_jupyter v0.22.0:").
 have_version="$(cargo install --list 2>/dev/null | awk '$1 == "evcxr_jupyter" {gsub(/^v|:$/, "", $2); print $2}')"
 if [[ "$have_version" != "$EVCXR_VERSION" || ! -x "$EVCXR" ]]; then
-    step "building evcxr_jupyter $EVCXR_VERSION (found: ${have_version:-none}); this takes about 6 minutes once"
+    step "building evcxr_jupyter $EVCXR_VERSION (found: ${have_version:-none}); this takes about 10 minutes on 2 cores, once"
     cargo install --locked evcxr_jupyter --version "$EVCXR_VERSION"
     done_step
 else
