@@ -438,14 +438,19 @@ impl Summary {
     /// Samples::new(vec![Duration::from_nanos(250)]).unwrap().summary().evcxr_display();
     /// ```
     pub fn evcxr_display(&self) {
-        let mut head = String::from("<th>n</th>");
-        let mut row = format!("<td>{}</td>", self.count);
+        // Inline styles: notebook frontends and the site's theme differ, and
+        // without padding adjacent numbers run together.
+        const CELL: &str = "padding:2px 12px;text-align:right";
+        let mut head = format!("<th style=\"{CELL}\">n</th>");
+        let mut row = format!("<td style=\"{CELL}\">{}</td>", self.count);
         for (name, d) in self.columns() {
-            head.push_str(&format!("<th>{name}</th>"));
-            row.push_str(&format!("<td>{}</td>", format_duration(d)));
+            head.push_str(&format!("<th style=\"{CELL}\">{name}</th>"));
+            row.push_str(&format!("<td style=\"{CELL}\">{}</td>", format_duration(d)));
         }
-        let html =
-            format!("<table><thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>");
+        let html = format!(
+            "<table style=\"border-collapse:collapse;font-variant-numeric:tabular-nums\">\
+             <thead><tr>{head}</tr></thead><tbody><tr>{row}</tr></tbody></table>"
+        );
         print!(
             "{}",
             crate::plot::display_block(&[("text/html", &html), ("text/plain", &self.to_string())])
