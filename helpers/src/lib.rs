@@ -7,7 +7,7 @@
 //! use helpers::prelude::*;
 //! ```
 //!
-//! It supplies five small things, each introduced in the chapter that first
+//! It supplies six small things, each introduced in the chapter that first
 //! needs it:
 //!
 //! * [`run`](runtime::run) and its variants: run a future to completion on a
@@ -25,6 +25,8 @@
 //!   last expression.
 //! * [`resident_memory`](memory::resident_memory): how much RAM the process
 //!   holds, for comparing the cost of threads and tasks.
+//! * [`Timeline`](timeline::Timeline): records when each future was
+//!   polled, and on which thread, and draws it as a Gantt chart.
 //! * [`Check`](check::Check): the verdict of an exercise's check, printed as a
 //!   pass or a failure with a hint.
 //!
@@ -61,6 +63,7 @@ pub mod check;
 pub mod memory;
 pub mod plot;
 pub mod runtime;
+pub mod timeline;
 pub mod timing;
 
 /// Everything a notebook needs, in one `use helpers::prelude::*;`.
@@ -77,5 +80,6 @@ pub mod prelude {
     pub use crate::memory::{format_bytes, release_free_memory, resident_memory};
     pub use crate::plot::{BarChart, Figure, Histogram, LineChart};
     pub use crate::runtime::{run, run_current_thread, run_with_workers};
+    pub use crate::timeline::Timeline;
     pub use crate::timing::{format_duration, Bench, Samples, Summary};
 }

@@ -323,11 +323,21 @@ enum Ticks {
     Names(Vec<String>),
 }
 
+impl Ticks {
+    fn names(&self) -> Option<&Vec<String>> {
+        match self {
+            Ticks::Names(names) => Some(names),
+            Ticks::Numbers => None,
+        }
+    }
+}
+
 struct Plan {
     frame: Frame,
     x: Axis,
     y: Axis,
     x_ticks: Ticks,
+    y_ticks: Ticks,
     marks: Vec<Mark>,
 }
 
@@ -426,23 +436,29 @@ impl Plan {
         X::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
         Y::CoordDescType: Ranged<ValueType = f64> + ValueFormatter<f64>,
     {
+        let x_names = self.x_ticks.names();
+        let y_names = self.y_ticks.names();
+        // Room for the widest row name (about 8 px a character at 14 px).
+        let y_area = y_names.map_or(64, |names| {
+            let widest = names.iter().map(|n| n.chars().count()).max().unwrap_or(0);
+            (24 + 8 * widest as u32).clamp(64, 280)
+        });
         let mut chart = ChartBuilder::on(root)
             .caption(&self.frame.title, ("sans-serif", 22))
             .margin(12)
             .x_label_area_size(44)
-            .y_label_area_size(64)
+            .y_label_area_size(y_area)
             .build_cartesian_2d(x, y)
             .map_err(drawing)?;
 
-        let x_names = match &self.x_ticks {
-            Ticks::Names(names) => Some(names),
-            Ticks::Numbers => None,
-        };
         let x_fmt = |v: &f64| match x_names {
             Some(names) => category_name(names, *v),
             None => format_number(*v),
         };
-        let y_fmt = |v: &f64| format_number(*v);
+        let y_fmt = |v: &f64| match y_names {
+            Some(names) => category_name(names, *v),
+            None => format_number(*v),
+        };
         let mut mesh = chart.configure_mesh();
         mesh.x_labels(self.x.label_count())
             .y_labels(self.y.label_count())
@@ -456,6 +472,9 @@ impl Plan {
         if let Some(names) = x_names {
             // One tick per category and no vertical grid lines between bars.
             mesh.x_labels(names.len() * 2 + 1).disable_x_mesh();
+        }
+        if let Some(names) = y_names {
+            mesh.y_labels(names.len() * 2 + 1).disable_y_mesh();
         }
         mesh.draw().map_err(drawing)?;
 
@@ -718,6 +737,7 @@ impl LineChart {
             x: Axis::fit(all().map(|p| p.0), self.log_x),
             y: Axis::fit(all().map(|p| p.1), self.log_y),
             x_ticks: Ticks::Numbers,
+            y_ticks: Ticks::Numbers,
             marks: self
                 .series
                 .iter()
@@ -874,6 +894,7 @@ impl BarChart {
             },
             y,
             x_ticks: Ticks::Names(self.bars.iter().map(|b| b.0.clone()).collect()),
+            y_ticks: Ticks::Numbers,
             marks,
         };
         let parts: Vec<String> = self
@@ -1039,6 +1060,7 @@ impl Histogram {
             },
             y: Axis::from_zero(tallest as f64),
             x_ticks: Ticks::Numbers,
+            y_ticks: Ticks::Numbers,
             marks,
         };
         let parts: Vec<String> = self
@@ -1057,6 +1079,92 @@ impl Histogram {
             ),
         })
     }
+}
+
+/// One row of a Gantt chart: a named future, when it existed, and its polls
+/// as `(start, end, thread index)` in milliseconds.
+#[derive(Clone, Debug)]
+pub(crate) struct GanttRow {
+    pub(crate) name: String,
+    pub(crate) alive: (f64, f64),
+    pub(crate) polls: Vec<(f64, f64, usize)>,
+}
+
+/// Draws rows of polls against time, the first row at the top, with one
+/// legend entry per thread.
+pub(crate) fn gantt(
+    title: &str,
+    x_label: &str,
+    rows: &[GanttRow],
+    threads: &[String],
+) -> Result<Figure, PlotError> {
+    if rows.is_empty() {
+        return Err(PlotError::NoData { hint: "rows" });
+    }
+    for row in rows {
+        let times = row.polls.iter().flat_map(|p| [p.0, p.1]);
+        validate(&row.name, times.chain([row.alive.0, row.alive.1]), false)?;
+    }
+    let end = rows
+        .iter()
+        .flat_map(|r| r.polls.iter().map(|p| p.1).chain([r.alive.1]))
+        .fold(0.0f64, f64::max)
+        .max(1e-3);
+    // A poll of a few microseconds would be invisible on a millisecond
+    // axis: draw every bar at least about one pixel wide.
+    let min_width = end / 600.0;
+    let n = rows.len();
+    let mut marks = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let y = (n - 1 - i) as f64;
+        marks.push(Mark::Rect {
+            corners: [
+                (row.alive.0, y - 0.04),
+                (row.alive.1.max(row.alive.0 + min_width), y + 0.04),
+            ],
+            color: RGBColor(150, 150, 150).mix(0.9),
+        });
+        for &(start, stop, thread) in &row.polls {
+            marks.push(Mark::Rect {
+                corners: [(start, y - 0.32), (stop.max(start + min_width), y + 0.32)],
+                color: PALETTE[thread % PALETTE.len()].mix(0.9),
+            });
+        }
+    }
+    for (i, name) in threads.iter().enumerate() {
+        marks.push(Mark::Legend {
+            name: name.clone(),
+            color: PALETTE[i % PALETTE.len()],
+        });
+    }
+    let mut frame = Frame::new(title);
+    frame.x_label = x_label.to_string();
+    frame.size = (
+        DEFAULT_SIZE.0,
+        (110 + 40 * n as u32).clamp(MIN_SIDE + 80, MAX_SIDE),
+    );
+    let plan = Plan {
+        frame,
+        x: Axis {
+            range: 0.0..end * 1.02,
+            log: false,
+        },
+        y: Axis {
+            range: -0.6..(n as f64 - 0.4),
+            log: false,
+        },
+        x_ticks: Ticks::Numbers,
+        y_ticks: Ticks::Names(rows.iter().rev().map(|r| r.name.clone()).collect()),
+        marks,
+    };
+    let polls: usize = rows.iter().map(|r| r.polls.len()).sum();
+    Ok(Figure {
+        svg: plan.to_svg()?,
+        description: format!(
+            "timeline \"{title}\", {n} futures, {polls} polls on {} thread(s)",
+            threads.len()
+        ),
+    })
 }
 
 /// The setters every chart shares (title, labels and size live in `Frame`).
@@ -1257,6 +1365,7 @@ mod tests {
                 log: false,
             },
             x_ticks: Ticks::Numbers,
+            y_ticks: Ticks::Numbers,
             marks: vec![Mark::Line {
                 name: "a".into(),
                 color: PALETTE[0],
