@@ -339,6 +339,8 @@ struct Plan {
     x_ticks: Ticks,
     y_ticks: Ticks,
     marks: Vec<Mark>,
+    /// Where the legend goes; `None` picks the corner that hides least data.
+    legend_at: Option<SeriesLabelPosition>,
 }
 
 impl Plan {
@@ -537,7 +539,11 @@ impl Plan {
                 .background_style(WHITE.mix(0.85))
                 .border_style(BLACK.mix(0.3))
                 .label_font(("sans-serif", 14))
-                .position(self.emptiest_corner())
+                .position(
+                    self.legend_at
+                        .clone()
+                        .unwrap_or_else(|| self.emptiest_corner()),
+                )
                 .draw()
                 .map_err(drawing)?;
         }
@@ -738,6 +744,7 @@ impl LineChart {
             y: Axis::fit(all().map(|p| p.1), self.log_y),
             x_ticks: Ticks::Numbers,
             y_ticks: Ticks::Numbers,
+            legend_at: None,
             marks: self
                 .series
                 .iter()
@@ -895,6 +902,7 @@ impl BarChart {
             y,
             x_ticks: Ticks::Names(self.bars.iter().map(|b| b.0.clone()).collect()),
             y_ticks: Ticks::Numbers,
+            legend_at: None,
             marks,
         };
         let parts: Vec<String> = self
@@ -1061,6 +1069,7 @@ impl Histogram {
             y: Axis::from_zero(tallest as f64),
             x_ticks: Ticks::Numbers,
             y_ticks: Ticks::Numbers,
+            legend_at: None,
             marks,
         };
         let parts: Vec<String> = self
@@ -1137,11 +1146,15 @@ pub(crate) fn gantt(
             color: PALETTE[i % PALETTE.len()],
         });
     }
+    // Rows are 40 px apart; above them, an empty band tall enough for the
+    // legend (about 20 px per thread) so that it never hides a poll.
+    let legend_rows = ((threads.len() as f64 * 20.0 + 16.0) / 40.0).ceil();
     let mut frame = Frame::new(title);
     frame.x_label = x_label.to_string();
+    let height = 110.0 + 40.0 * (n as f64 + legend_rows);
     frame.size = (
         DEFAULT_SIZE.0,
-        (110 + 40 * n as u32).clamp(MIN_SIDE + 80, MAX_SIDE),
+        (height as u32).clamp(MIN_SIDE + 80, MAX_SIDE),
     );
     let plan = Plan {
         frame,
@@ -1150,12 +1163,13 @@ pub(crate) fn gantt(
             log: false,
         },
         y: Axis {
-            range: -0.6..(n as f64 - 0.4),
+            range: -0.6..(n as f64 - 0.4 + legend_rows),
             log: false,
         },
         x_ticks: Ticks::Numbers,
         y_ticks: Ticks::Names(rows.iter().rev().map(|r| r.name.clone()).collect()),
         marks,
+        legend_at: Some(SeriesLabelPosition::UpperRight),
     };
     let polls: usize = rows.iter().map(|r| r.polls.len()).sum();
     Ok(Figure {
@@ -1366,6 +1380,7 @@ mod tests {
             },
             x_ticks: Ticks::Numbers,
             y_ticks: Ticks::Numbers,
+            legend_at: None,
             marks: vec![Mark::Line {
                 name: "a".into(),
                 color: PALETTE[0],

@@ -260,8 +260,11 @@ impl Timeline {
             .iter()
             .enumerate()
             .map(|(i, (_, name))| match name.as_deref() {
-                Some(n) if n != "tokio-runtime-worker" => format!("thread {} ({n})", i + 1),
-                _ => format!("thread {}", i + 1),
+                // Tokio names its threads "tokio-rt-worker" (older versions:
+                // "tokio-runtime-worker"), blocking-pool threads included.
+                Some(n) if n.starts_with("tokio-r") => format!("thread {}: Tokio's", i + 1),
+                Some(n) => format!("thread {}: {n}", i + 1),
+                None => format!("thread {}: unnamed", i + 1),
             })
             .collect();
         let mut rows = Vec::new();
