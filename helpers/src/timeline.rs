@@ -97,6 +97,7 @@ struct Record {
 #[derive(Clone, Debug)]
 pub struct Timeline {
     origin: Instant,
+    title: Arc<str>,
     record: Arc<Mutex<Record>>,
 }
 
@@ -104,6 +105,7 @@ impl Default for Timeline {
     fn default() -> Self {
         Timeline {
             origin: Instant::now(),
+            title: Arc::from("Timeline of polls"),
             record: Arc::new(Mutex::new(Record::default())),
         }
     }
@@ -118,6 +120,21 @@ impl Timeline {
     /// ```
     pub fn new() -> Self {
         Self::default()
+    }
+
+    /// Sets the title the chart is drawn with.
+    ///
+    /// ```
+    /// use helpers::prelude::*;
+    ///
+    /// let timeline = Timeline::new().with_title("Joined");
+    /// run(timeline.track("a", async {}));
+    /// assert!(timeline.draw()?.description().contains("\"Joined\""));
+    /// # Ok::<(), helpers::plot::PlotError>(())
+    /// ```
+    pub fn with_title(mut self, title: &str) -> Self {
+        self.title = Arc::from(title);
+        self
     }
 
     fn lock(&self) -> MutexGuard<'_, Record> {
@@ -262,9 +279,9 @@ impl Timeline {
             .map(|(i, (_, name))| match name.as_deref() {
                 // Tokio names its threads "tokio-rt-worker" (older versions:
                 // "tokio-runtime-worker"), blocking-pool threads included.
-                Some(n) if n.starts_with("tokio-r") => format!("thread {}: Tokio's", i + 1),
-                Some(n) => format!("thread {}: {n}", i + 1),
-                None => format!("thread {}: unnamed", i + 1),
+                Some(n) if n.starts_with("tokio-r") => format!("thread {} (Tokio)", i + 1),
+                Some(n) => format!("thread {} ({n})", i + 1),
+                None => format!("thread {}", i + 1),
             })
             .collect();
         let mut rows = Vec::new();
@@ -292,7 +309,7 @@ impl Timeline {
             });
         }
         crate::plot::gantt(
-            "Timeline of polls",
+            &self.title,
             "time since the timeline was created (ms)",
             &rows,
             &thread_names,
