@@ -119,3 +119,10 @@ def test_consecutive_stream_outputs_are_joined():
     coalesce_streams(cell)
     assert [(o["name"], o["text"]) for o in cell.outputs] == [
         ("stdout", "a\nb\n"), ("stderr", "warn\n"), ("stdout", "c\n")]
+
+
+def test_a_figure_printed_as_debug_text_is_a_problem():
+    cell = new_code_cell("LineChart::new(..).draw()?", outputs=[new_output(
+        "execute_result", data={"text/plain": 'Figure { svg: "<svg ...", description: "..." }'},
+        execution_count=1)])
+    assert kinds(executed_problems(rust_notebook(cell), "x.ipynb")) == ["figure-not-drawn"]

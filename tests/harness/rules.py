@@ -94,6 +94,17 @@ def executed_problems(nb, name: str) -> list[Problem]:
             problems.append(
                 Problem(name, "expected-error-missing",
                         f"the cell is tagged {RAISES} but compiled and ran without an error", i))
+        undrawn = [
+            out for out in cell.get("outputs", [])
+            if out.get("output_type") == "execute_result"
+            and "image/svg+xml" not in out.get("data", {})
+            and "".join(out.get("data", {}).get("text/plain", "")).startswith("Figure {")
+        ]
+        if undrawn:
+            problems.append(
+                Problem(name, "figure-not-drawn",
+                        "a Figure was printed with Debug instead of drawn: evcxr could not infer the "
+                        "cell's last expression's type; bind it first (`let fig = ...?; fig`)", i))
         err = stderr_text(cell)
         if err.strip():
             problems.append(
