@@ -79,7 +79,7 @@ pub mod prelude {
     pub use crate::check::Check;
     pub use crate::memory::{format_bytes, release_free_memory, resident_memory};
     pub use crate::plot::{BarChart, Figure, Histogram, LineChart};
-    pub use crate::runtime::{run, run_current_thread, run_with_workers};
+    pub use crate::runtime::{run, run_current_thread, run_with_workers, with_panics_on_stdout};
     pub use crate::timeline::Timeline;
     pub use crate::timing::{format_duration, Bench, Samples, Summary};
 }

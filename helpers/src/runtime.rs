@@ -173,6 +173,35 @@ pub fn run_with_workers<F: Future>(workers: usize, future: F) -> Result<F::Outpu
     run_on(Flavor::MultiThread(Some(workers)), future)
 }
 
+/// Runs `f` with the panic hook replaced by one that prints the panic
+/// message to stdout, then restores the previous hook.
+///
+/// A panic inside a spawned task is caught by the runtime and reported to
+/// whoever awaits its `JoinHandle`, but the panic hook still prints the
+/// message, normally to stderr. The course's test harness treats stderr as
+/// a failure, so cells that panic *on purpose* (to show a `JoinError`, or
+/// a mutex without poisoning) run inside this function.
+///
+/// ```
+/// use helpers::prelude::*;
+///
+/// let caught = with_panics_on_stdout(|| {
+///     run(async { tokio::spawn(async { panic!("on purpose") }).await })
+/// });
+/// assert!(caught.unwrap_err().is_panic());
+/// ```
+pub fn with_panics_on_stdout<T>(f: impl FnOnce() -> T) -> T {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|info| println!("  (panicked: {info})")));
+    // Restore the hook even if `f` itself panics.
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(f));
+    std::panic::set_hook(previous);
+    match result {
+        Ok(value) => value,
+        Err(payload) => std::panic::resume_unwind(payload),
+    }
+}
+
 /// The runtime shapes the public functions build.
 #[derive(Clone, Copy, Debug)]
 pub(crate) enum Flavor {
