@@ -126,3 +126,16 @@ def test_a_figure_printed_as_debug_text_is_a_problem():
         "execute_result", data={"text/plain": 'Figure { svg: "<svg ...", description: "..." }'},
         execution_count=1)])
     assert kinds(executed_problems(rust_notebook(cell), "x.ipynb")) == ["figure-not-drawn"]
+
+
+def test_late_stream_output_goes_to_the_cell_before_it_arrived():
+    from nbformat.v4 import new_markdown_cell
+
+    from tests.harness.execute import attach_late_streams
+
+    nb = rust_notebook(new_code_cell("first"), new_markdown_cell("text"), new_code_cell("second"))
+    # Seen while cell 2 (the second code cell) ran, and after everything ran.
+    attach_late_streams(nb, [(2, "stderr", "late panic\n"), (3, "stderr", "very late\n")])
+    assert [o["text"] for o in nb.cells[0].outputs] == ["late panic\n"]
+    assert [o["text"] for o in nb.cells[2].outputs] == ["very late\n"]
+    assert kinds(executed_problems(nb, "x.ipynb")) == ["stderr", "stderr"]

@@ -6,9 +6,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import queue
+
 import nbformat
+from jupyter_core.utils import ensure_async, run_sync
 from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 
 from .paths import BUILD
 from .rules import Problem, executed_problems
@@ -23,6 +26,53 @@ CELL_TIMEOUT = 180
 # Run after the last cell so that stderr printed late (evcxr can deliver it
 # with the following cell) is still seen.
 FLUSH_CELL = "std::thread::sleep(std::time::Duration::from_millis(300));"
+
+
+class LateOutputClient(NotebookClient):
+    """A NotebookClient that keeps stream output arriving after its cell ended.
+
+    evcxr forwards the child process's stdout and stderr from a separate
+    thread, tagged with the latest execute request. A line that is forwarded
+    just after its cell went idle carries that finished cell's id, and the
+    stock client silently drops messages for cells other than the running
+    one. A panic message or a top-level `?` error could be lost that way, so
+    this client records such stray stream messages instead. (It overrides a
+    private method of nbclient, whose version requirements.txt pins.)
+    """
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # (index of the cell running when it arrived, stream name, text)
+        self.late_streams: list[tuple[int, str, str]] = []
+
+    async def _async_poll_output_msg(self, parent_msg_id, cell, cell_index):
+        assert self.kc is not None
+        while True:
+            msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=None))
+            if msg["parent_header"].get("msg_id") == parent_msg_id:
+                try:
+                    self.process_message(msg, cell, cell_index)
+                except CellExecutionComplete:
+                    return
+            else:
+                self._keep_if_stream(msg, cell_index)
+
+    def _keep_if_stream(self, msg, cell_index: int) -> None:
+        if msg.get("msg_type") == "stream":
+            content = msg.get("content", {})
+            self.late_streams.append((cell_index, content.get("name", ""), content.get("text", "")))
+
+    async def _async_drain(self, cell_index: int, quiet_for: float) -> None:
+        """Collects whatever output is still in flight, until none comes for `quiet_for` s."""
+        assert self.kc is not None
+        while True:
+            try:
+                msg = await ensure_async(self.kc.iopub_channel.get_msg(timeout=quiet_for))
+            except queue.Empty:
+                return
+            self._keep_if_stream(msg, cell_index)
+
+    drain = run_sync(_async_drain)
 
 
 @dataclass
@@ -48,7 +98,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     def timeout_for(cell) -> int:
         return FIRST_CELL_TIMEOUT if nb.cells.index(cell) == first_code else cell_timeout
 
-    client = NotebookClient(
+    client = LateOutputClient(
         nb,
         kernel_name=KERNEL,
         timeout_func=timeout_for,
@@ -71,6 +121,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
                 result.cell_seconds.append(time.monotonic() - t0)
             nb.cells.append(flush)
             client.execute_cell(flush, len(nb.cells) - 1)
+            client.drain(len(nb.cells) - 1, quiet_for=0.5)
     except CellTimeoutError as e:
         index = len(result.cell_seconds) + 1
         result.problems.append(Problem(name, "timeout", f"the cell did not finish: {str(e).splitlines()[0]}", index))
@@ -91,10 +142,23 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
                 last_code = next((c for c in reversed(nb.cells) if c.cell_type == "code"), None)
                 if last_code is not None:
                     last_code.outputs.extend(copy.deepcopy(late))
+    attach_late_streams(nb, client.late_streams)
     for cell in nb.cells:
         coalesce_streams(cell)
     result.problems = executed_problems(nb, name) + result.problems
     return result
+
+
+def attach_late_streams(nb, late: list[tuple[int, str, str]]) -> None:
+    """Gives each stray stream message to the last code cell that ran before
+    it arrived (stderr arriving late belongs to an earlier cell, as far as
+    a reader can tell), so that the rules see it and the reader does too."""
+    for arrived_during, name, text in late:
+        earlier = [i for i, c in enumerate(nb.cells[:arrived_during]) if c.cell_type == "code"]
+        target = nb.cells[earlier[-1]] if earlier else next(
+            (c for c in nb.cells if c.cell_type == "code"), None)
+        if target is not None:
+            target.outputs.append(nbformat.v4.new_output("stream", name=name, text=text))
 
 
 def coalesce_streams(cell) -> None:
