@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import copy
+import queue
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-
-import queue
 
 import nbformat
 from jupyter_core.utils import ensure_async, run_sync
@@ -93,10 +92,11 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     """
     name = name or path.name
     nb = nbformat.read(path, as_version=4)
-    first_code = next((i for i, c in enumerate(nb.cells) if c.cell_type == "code"), None)
+    first_code = next((c for c in nb.cells if c.cell_type == "code"), None)
 
     def timeout_for(cell) -> int:
-        return FIRST_CELL_TIMEOUT if nb.cells.index(cell) == first_code else cell_timeout
+        # Identity, not equality: two cells with the same source are still two cells.
+        return FIRST_CELL_TIMEOUT if cell is first_code else cell_timeout
 
     client = LateOutputClient(
         nb,
