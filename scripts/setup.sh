@@ -3,7 +3,7 @@
 # done, so running it again costs a couple of seconds:
 #   1. a virtual environment in .venv with the pinned Python packages,
 #   2. rustup's rust-src component (evcxr uses it for code analysis),
-#   3. the pinned evcxr_jupyter kernel (built with cargo, about 6 minutes once),
+#   3. the pinned evcxr_jupyter kernel (built with cargo, about 10 minutes once),
 #   4. the kernel registered inside .venv, not in your home folder.
 # Every make target calls it first.
 set -euo pipefail

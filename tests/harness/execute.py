@@ -1,7 +1,6 @@
 """Running a notebook on the real evcxr kernel."""
 from __future__ import annotations
 
-import copy
 import queue
 import time
 from dataclasses import dataclass, field
@@ -135,13 +134,13 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     finally:
         result.seconds = time.monotonic() - started
         if nb.cells and nb.cells[-1] is flush:
+            # What the flush cell printed is late output of the cells before it.
+            flush_index = len(nb.cells) - 1
             nb.cells.pop()
-            # Late stderr belongs to the last cell as far as a reader can tell.
-            late = [o for o in flush.get("outputs", []) if o.get("output_type") == "stream"]
-            if late and nb.cells:
-                last_code = next((c for c in reversed(nb.cells) if c.cell_type == "code"), None)
-                if last_code is not None:
-                    last_code.outputs.extend(copy.deepcopy(late))
+            client.late_streams += [
+                (flush_index, o["name"], o["text"])
+                for o in flush.get("outputs", []) if o.get("output_type") == "stream"
+            ]
     attach_late_streams(nb, client.late_streams)
     for cell in nb.cells:
         coalesce_streams(cell)
