@@ -3,7 +3,8 @@
 # evcxr_jupyter kernel) and skips what is already there.
 #
 #   make lab     open the course in JupyterLab
-#   make test    run every test (helpers crate, harness, all notebooks, site build)
+#   make test    run every test (helpers crate, harness, all notebooks, site build,
+#                the site and JupyterLab in headless Chromium)
 #   make book    build the static site into _build/html
 #   make serve   serve _build/html on http://127.0.0.1:8000
 
@@ -11,6 +12,11 @@ SHELL := /bin/bash
 VENV := .venv
 PY := $(VENV)/bin/python
 LAB_PORT ?= 8888
+# The folder JupyterLab opens, and its login token (empty: JupyterLab makes
+# one up and prints it in the URL). The browser tests start `make lab` with
+# their own folder, a free port and a random token.
+LAB_DIR ?= notebooks
+LAB_TOKEN ?=
 SITE_PORT ?= 8000
 # JupyterLab refuses to run as root unless told to (containers often are root).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -21,10 +27,11 @@ setup:
 	@scripts/setup.sh
 
 lab: setup
-	@echo "==> starting JupyterLab on notebooks/ (open the URL printed below; Ctrl-C stops it)"
-	@$(VENV)/bin/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser $(ALLOW_ROOT)
+	@echo "==> starting JupyterLab on $(LAB_DIR)/ (open the URL printed below; Ctrl-C stops it)"
+	@$(VENV)/bin/jupyter lab --notebook-dir=$(LAB_DIR) --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser $(ALLOW_ROOT) $(if $(LAB_TOKEN),--IdentityProvider.token=$(LAB_TOKEN),)
 
 test: setup
+	@scripts/setup_browser.sh
 	@scripts/test.sh
 
 book: setup

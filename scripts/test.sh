@@ -3,7 +3,10 @@
 #   1. the helpers crate: formatting, lints, unit tests and doctests;
 #   2. the harness and every notebook (pytest): rule unit tests, broken
 #      fixture notebooks that each must be caught, every chapter executed on
-#      the real kernel, then the site built from those executed copies.
+#      the real kernel, the site built from those executed copies, then the
+#      site and JupyterLab checked in headless Chromium (installed by
+#      scripts/setup_browser.sh, which `make test` runs first; -rs prints the
+#      reason if those tests had to be skipped).
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -23,5 +26,5 @@ fi
 grep -E "^test result" _build/cargo-test.log
 
 stage "notebooks and site: pytest tests/"
-.venv/bin/python -m pytest tests -v --capture=tee-sys --durations=10 -p no:cacheprovider
+.venv/bin/python -m pytest tests -v -rs --capture=tee-sys --durations=10 -p no:cacheprovider
 printf '\n==> all tests passed in %ds\n' $((SECONDS - started))

@@ -1,8 +1,14 @@
 """Running a notebook on the real evcxr kernel."""
 from __future__ import annotations
 
+import datetime
+import functools
+import os
+import platform
 import queue
+import subprocess
 import time
+import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -24,6 +30,13 @@ CELL_TIMEOUT = 180
 # Run after the last cell so that stderr printed late (evcxr can deliver it
 # with the following cell) is still seen.
 FLUSH_CELL = "std::thread::sleep(std::time::Duration::from_millis(300));"
+# Run after the last cell (and removed again) to learn where evcxr compiled
+# the notebook's code: its Cargo.lock names the crate versions that ran.
+COMPILE_DIR_PROBE = ":last_compile_dir"
+# Crates whose resolved versions the execution report lists.
+REPORTED_CRATES = ("tokio", "tokio-util", "tokio-stream", "futures", "plotters")
+# Where an executed notebook carries its execution report (see `report`).
+REPORT_KEY = "course_execution"
 
 
 class LateOutputClient(NotebookClient):
@@ -81,6 +94,69 @@ class Execution:
     problems: list[Problem] = field(default_factory=list)
     seconds: float = 0.0
     cell_seconds: list[float] = field(default_factory=list)
+    # When, how long, and with what (see `report`); also stored in the
+    # executed notebook's metadata under REPORT_KEY.
+    report: dict = field(default_factory=dict)
+
+
+@functools.cache
+def _command_output(*command: str, cwd: str | None = None) -> str:
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=cwd)
+    except (OSError, subprocess.TimeoutExpired) as e:
+        return f"unknown ({e})"
+    return done.stdout.strip() or f"unknown (exit {done.returncode})"
+
+
+def core_count() -> int:
+    """The cores this process (and the kernels it starts) may run on."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not Linux
+        return os.cpu_count() or 0
+
+
+def resolved_crates(compile_dir: Path) -> dict[str, str]:
+    """Versions of REPORTED_CRATES in the Cargo.lock of evcxr's build folder."""
+    try:
+        lock = tomllib.loads((compile_dir / "Cargo.lock").read_text())
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    versions: dict[str, list[str]] = {}
+    for package in lock.get("package", []):
+        if package.get("name") in REPORTED_CRATES:
+            versions.setdefault(package["name"], []).append(package.get("version", "?"))
+    return {name: ", ".join(sorted(v)) for name, v in sorted(versions.items())}
+
+
+def report(path: Path, executed_at: datetime.datetime, seconds: float,
+           kernel_version: str, crates: dict[str, str]) -> dict:
+    """What a reader needs to judge the published outputs: when the notebook
+    ran, how long it took, and the toolchain, crates and cores it ran with."""
+    return {
+        "executed_at": executed_at.isoformat(timespec="seconds"),
+        "seconds": round(seconds, 1),
+        # The rustc that evcxr runs: the one on PATH in the notebook's folder
+        # (a rust-toolchain file there would change it).
+        "rustc": _command_output("rustc", "--version", cwd=str(path.parent)),
+        "evcxr_jupyter": kernel_version,
+        "tokio": crates.get("tokio", "not used"),
+        "crates": crates,
+        "cores": core_count(),
+        "cpu": cpu_model(),
+        "os": platform.platform(terse=True),
+    }
+
+
+@functools.cache
+def cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or "unknown"
 
 
 def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT) -> Execution:
@@ -106,18 +182,29 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         resources={"metadata": {"path": str(path.parent)}},
     )
     result = Execution(notebook=nb)
+    executed_at = datetime.datetime.now(datetime.timezone.utc)
     started = time.monotonic()
     flush = nbformat.v4.new_code_cell(FLUSH_CELL)
+    probe = nbformat.v4.new_code_cell(COMPILE_DIR_PROBE)
+    kernel_version = "unknown"
+    crates: dict[str, str] = {}
     KERNEL_LOGS.mkdir(parents=True, exist_ok=True)
     try:
         # The kernel's own output (cargo's build progress, evcxr's start-up
         # notes) goes to a log file, not into the test run's output.
         with open(KERNEL_LOGS / f"{path.stem}.log", "w") as kernel_log, \
                 client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
+            kernel_version = kernel_implementation_version(client)
             for index, cell in enumerate(nb.cells):
                 t0 = time.monotonic()
                 client.execute_cell(cell, index)
                 result.cell_seconds.append(time.monotonic() - t0)
+            result.seconds = time.monotonic() - started
+            # Before the flush cell, so that late output of the last cell
+            # arriving now is still given to that cell.
+            nb.cells.append(probe)
+            client.execute_cell(probe, len(nb.cells) - 1)
+            crates = resolved_crates(Path(text_plain(probe).strip()))
             nb.cells.append(flush)
             client.execute_cell(flush, len(nb.cells) - 1)
             client.drain(len(nb.cells) - 1, quiet_for=0.5)
@@ -132,7 +219,8 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         index = len(result.cell_seconds) + 1
         result.problems.append(Problem(name, "kernel-died", str(e).splitlines()[0], index))
     finally:
-        result.seconds = time.monotonic() - started
+        if not result.seconds:
+            result.seconds = time.monotonic() - started
         if nb.cells and nb.cells[-1] is flush:
             # What the flush cell printed is late output of the cells before it.
             flush_index = len(nb.cells) - 1
@@ -141,11 +229,33 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
                 (flush_index, o["name"], o["text"])
                 for o in flush.get("outputs", []) if o.get("output_type") == "stream"
             ]
+        if nb.cells and nb.cells[-1] is probe:
+            nb.cells.pop()
     attach_late_streams(nb, client.late_streams)
     for cell in nb.cells:
         coalesce_streams(cell)
     result.problems = executed_problems(nb, name) + result.problems
+    result.report = report(path, executed_at, result.seconds, kernel_version, crates)
+    nb.metadata[REPORT_KEY] = result.report
     return result
+
+
+def kernel_implementation_version(client: NotebookClient) -> str:
+    """The running kernel's own version, from its kernel_info reply."""
+    try:
+        reply = client.wait_for_reply(client.kc.kernel_info())
+        return str(reply["content"].get("implementation_version") or "unknown")
+    except Exception as e:  # the report must never break a run
+        return f"unknown ({type(e).__name__})"
+
+
+def text_plain(cell) -> str:
+    """The text/plain of a cell's rich outputs (what evcxr commands return)."""
+    return "".join(
+        "".join(out.get("data", {}).get("text/plain", ""))
+        for out in cell.get("outputs", [])
+        if out.get("output_type") in ("execute_result", "display_data")
+    )
 
 
 def attach_late_streams(nb, late: list[tuple[int, str, str]]) -> None:

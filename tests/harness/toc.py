@@ -27,6 +27,10 @@ def toc_notebooks(toc_path: Path = TOC, root: Path = ROOT) -> list[Path]:
     """The chapter notebooks in reading order (entries under notebooks/)."""
     paths = []
     for entry in toc_entries(toc_path):
+        # Markdown pages (the glossary) sit beside the notebooks too.
+        if entry.endswith(".md") or (
+                not entry.endswith(".ipynb") and (root / (entry + ".md")).exists()):
+            continue
         path = root / (entry if entry.endswith(".ipynb") else entry + ".ipynb")
         if path.parent.name == NOTEBOOKS.name:
             paths.append(path)
