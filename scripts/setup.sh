@@ -4,7 +4,9 @@
 #   1. a virtual environment in .venv with the pinned Python packages,
 #   2. rustup's rust-src component (evcxr uses it for code analysis),
 #   3. the pinned evcxr_jupyter kernel (built with cargo, about 10 minutes once),
-#   4. the kernel registered inside .venv, not in your home folder.
+#   4. the kernel registered inside .venv, not in your home folder, started
+#      through scripts/evcxr_kernel.sh (a build folder that outlives the kernel),
+#   5. every chapter's dependencies built once, so kernels start warm.
 # Every make target calls it first.
 set -euo pipefail
 
@@ -74,4 +76,25 @@ if ! grep -qs "\"$EVCXR\"" "$KERNEL_DIR/kernel.json"; then
     echo "error: the Rust kernel spec was not written to $KERNEL_DIR" >&2
     exit 1
 fi
+# Start the kernel through scripts/evcxr_kernel.sh, which gives each kernel a
+# build folder that outlives it (see that script; it is how later kernels
+# skip rebuilding the helpers crate and relinking the dependencies).
+"$VENV/bin/python" - "$KERNEL_DIR/kernel.json" "$ROOT/scripts/evcxr_kernel.sh" <<'PY'
+import json, sys
+path, wrapper = sys.argv[1], sys.argv[2]
+spec = json.load(open(path))
+if spec["argv"][0] != wrapper:
+    spec["argv"] = [wrapper] + spec["argv"]
+json.dump(spec, open(path, "w"), indent=2)
+PY
 echo "==> Rust kernel: registered in .venv/share/jupyter/kernels/rust"
+
+# --- 5. warm kernels -------------------------------------------------------------
+# Build each chapter's dependencies once now (a few minutes on a fresh machine,
+# nothing when already done), so the first notebook a reader opens starts in
+# seconds. A failure here only costs speed: it is reported, not fatal.
+step "warming the kernels' build folders (every chapter's dependencies)"
+if ! "$VENV/bin/python" -m tests.harness warm; then
+    echo "    warning: some dependency sets are not warm; their first kernel will build them"
+fi
+done_step

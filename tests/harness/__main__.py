@@ -1,7 +1,9 @@
-"""Command line: `python -m tests.harness execute [NAME ...]` or `... book`.
+"""Command line: `python -m tests.harness execute [NAME ...]`, `... book`
+or `... warm`.
 
 `execute` runs chapter notebooks (all, in _toc.yml order, or the named ones)
-and prints every problem; `book` executes whatever is not already executed
+and prints every problem; `warm` builds every chapter's dependencies into the
+kernels' build folders (see warm.py); `book` executes whatever is not already executed
 from the current sources, then builds the site into _build/html.
 """
 from __future__ import annotations
@@ -13,6 +15,7 @@ import time
 from .execute import execute
 from .site import build, is_fresh, save_executed
 from .toc import toc_notebooks
+from .warm import warm
 
 
 def run_notebooks(names: list[str], reuse: bool) -> bool:
@@ -42,7 +45,11 @@ def main(argv: list[str] | None = None) -> int:
     ex = sub.add_parser("execute", help="execute chapter notebooks and report problems")
     ex.add_argument("names", nargs="*", help="notebook names (default: all, in _toc.yml order)")
     sub.add_parser("book", help="build the site into _build/html from executed notebooks")
+    sub.add_parser("warm", help="build every chapter's dependencies for the next kernels")
     args = parser.parse_args(argv)
+
+    if args.command == "warm":
+        return 0 if warm() else 1
 
     if args.command == "execute":
         return 0 if run_notebooks(args.names, reuse=False) else 1
