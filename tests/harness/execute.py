@@ -159,7 +159,8 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT) -> Execution:
+def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT,
+            kernel: str = KERNEL) -> Execution:
     """Executes a notebook top to bottom in a fresh kernel, cell by cell.
 
     Errors do not stop the run (every problem is reported at once), but a
@@ -175,7 +176,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
 
     client = LateOutputClient(
         nb,
-        kernel_name=KERNEL,
+        kernel_name=kernel,
         timeout_func=timeout_for,
         allow_errors=True,
         record_timing=True,
