@@ -18,6 +18,7 @@ from __future__ import annotations
 import functools
 import html.parser
 import http.server
+import json
 import os
 import posixpath
 import secrets
@@ -335,16 +336,42 @@ def stop_jupyterlab(process, base: str, token: str, runtime_dir: Path) -> None:
 
 
 ACTIVE_NOTEBOOK = ".jp-NotebookPanel:not(.lm-mod-hidden)"
+# The notebook's toolbar indicator and the status bar ("Rust | Idle") agree.
+KERNEL_IDLE_JS = (f"document.querySelector('{ACTIVE_NOTEBOOK} .jp-Notebook-ExecutionIndicator')"
+                  "?.dataset.status === 'idle' && [...document.querySelectorAll('.jp-StatusBar-TextItem')]"
+                  ".some(e => /^Rust \\| Idle$/.test(e.textContent.trim()))")
+
+
+def lab_kernels(base: str, token: str) -> list[dict]:
+    request = urllib.request.Request(f"{base}/api/kernels", headers={"Authorization": f"token {token}"})
+    return json.loads(urllib.request.urlopen(request, timeout=10).read())
+
+
+def kernel_ready(base: str, token: str) -> bool:
+    kernels = lab_kernels(base, token)
+    return (len(kernels) == 1 and kernels[0].get("execution_state") == "idle"
+            and kernels[0].get("connections", 0) >= 1)
 
 
 def test_jupyterlab_runs_a_notebook_from_the_run_menu(jupyterlab, browser):
     base, token = jupyterlab
     browser.console.clear()
     browser.navigate(f"{base}/lab/tree/{FIXTURE.name}?token={token}")
-    browser.wait_for(f"document.querySelector('{ACTIVE_NOTEBOOK} .jp-Notebook-ExecutionIndicator')"
-                     "?.dataset.status === 'idle'", timeout=120, what="the Rust kernel to be idle")
-    cells = browser.evaluate(f"document.querySelectorAll('{ACTIVE_NOTEBOOK} .jp-CodeCell').length")
-    assert cells == 3, f"expected the fixture's 3 code cells, JupyterLab shows {cells}"
+    # Ready means: the server has exactly one kernel, it answered (idle) and
+    # the page is connected to it, and the page says so. Clicking earlier
+    # can lose the queued cells while JupyterLab is still connecting.
+    deadline = time.monotonic() + 180
+    while not kernel_ready(base, token) or not browser.evaluate(KERNEL_IDLE_JS):
+        if time.monotonic() > deadline:
+            pytest.fail(f"the Rust kernel was not ready within 180s: {lab_kernels(base, token)}")
+        browser.pump(0.5)
+    # JupyterLab renders a notebook's cells progressively.
+    try:
+        browser.wait_for(f"document.querySelectorAll('{ACTIVE_NOTEBOOK} .jp-CodeCell').length === 3",
+                         timeout=30, what="the fixture's 3 code cells")
+    except TimeoutError:
+        cells = browser.evaluate(f"document.querySelectorAll('{ACTIVE_NOTEBOOK} .jp-CodeCell').length")
+        pytest.fail(f"expected the fixture's 3 code cells, JupyterLab shows {cells}")
 
     # Run > Run All Cells, clicked like a reader would.
     browser.click("[...document.querySelectorAll('.lm-MenuBar-item')].find(e => e.textContent.trim() === 'Run')",

@@ -19,6 +19,7 @@ from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKer
 
 from .paths import BUILD
 from .rules import Problem, executed_problems
+from .site import source_fingerprint
 
 KERNEL = "rust"
 KERNEL_LOGS = BUILD / "kernel-logs"
@@ -167,6 +168,9 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     timeout or a dead kernel does, since later cells would only cascade.
     """
     name = name or path.name
+    # Taken before reading: if the sources change while the notebook runs,
+    # the executed copy must not pass for one made from the new sources.
+    fingerprint = source_fingerprint(path)
     nb = nbformat.read(path, as_version=4)
     first_code = next((c for c in nb.cells if c.cell_type == "code"), None)
 
@@ -237,6 +241,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         coalesce_streams(cell)
     result.problems = executed_problems(nb, name) + result.problems
     result.report = report(path, executed_at, result.seconds, kernel_version, crates)
+    result.report["source_sha256"] = fingerprint
     nb.metadata[REPORT_KEY] = result.report
     return result
 

@@ -50,8 +50,10 @@ def save_executed(notebook: Path, executed_nb) -> None:
 
     EXECUTED.mkdir(parents=True, exist_ok=True)
     nbformat.write(executed_nb, executed_copy(notebook))
-    fingerprint_file(notebook).write_text(source_fingerprint(notebook))
     entry = executed_nb.metadata.get(REPORT_KEY)
+    # The sources as they were when execution started (see execute.execute).
+    fingerprint = (entry or {}).get("source_sha256") or source_fingerprint(notebook)
+    fingerprint_file(notebook).write_text(fingerprint)
     if entry:
         record_report(notebook.stem, dict(entry))
 
