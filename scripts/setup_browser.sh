@@ -32,6 +32,9 @@ unavailable() {
     exit 0
 }
 
+if [[ -n "${CHROMIUM:-}" && ! -x "$CHROMIUM" ]]; then
+    unavailable "CHROMIUM=$CHROMIUM is not an executable file"
+fi
 if found="$(find_chromium)" && [[ -n "$found" ]]; then
     rm -f "$NOTE"
     echo "==> Chromium for the browser tests: $("$found" --version 2>/dev/null || echo "$found")"

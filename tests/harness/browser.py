@@ -53,7 +53,8 @@ FLAGS = [
 def find_chromium() -> str | None:
     """The Chromium binary: $CHROMIUM if set, else the first known name on PATH."""
     if os.environ.get("CHROMIUM"):
-        return os.environ["CHROMIUM"]
+        chosen = os.environ["CHROMIUM"]
+        return chosen if os.access(chosen, os.X_OK) else None
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
@@ -63,6 +64,8 @@ def find_chromium() -> str | None:
 
 def unavailable_reason() -> str:
     note = UNAVAILABLE_NOTE.read_text().strip() if UNAVAILABLE_NOTE.exists() else ""
+    if os.environ.get("CHROMIUM") and not note:
+        note = f"CHROMIUM={os.environ['CHROMIUM']} is not an executable file"
     return ("Chromium is not installed, so the browser tests cannot run: "
             + (note or "no chromium binary on PATH (scripts/setup_browser.sh installs "
                        "Debian's chromium package; or set CHROMIUM=/path/to/chromium)"))
