@@ -21,6 +21,7 @@ import http.server
 import json
 import os
 import posixpath
+import re
 import secrets
 import shutil
 import signal
@@ -189,8 +190,13 @@ IMAGES_JS = """(async () => {
 ANSI_JS = r"""/\u001b\[|\[(?:0|1|3[0-9]|38;5;\d+)m/.test(document.body.innerText)"""
 
 
+# The text of every error output (a compile error of a raises-exception cell).
+TRACEBACKS_JS = """[...document.querySelectorAll('.cell_output .output.traceback, .cell_output .output.error')]
+    .map(e => e.textContent)"""
+
+
 def test_every_page_loads_without_console_errors_and_draws_its_figures(site, server, browser):
-    problems, figures, pages = [], 0, site_pages(site)
+    problems, figures, errors, pages = [], 0, 0, site_pages(site)
     for page in pages:
         rel = page.relative_to(site).as_posix()
         browser.console.clear()
@@ -205,7 +211,13 @@ def test_every_page_loads_without_console_errors_and_draws_its_figures(site, ser
             figures += img["src"].endswith(".svg")
         if browser.evaluate(ANSI_JS):
             problems.append(f"{rel}: raw terminal colour codes in the page's text")
-    print(f"\n    {len(pages)} pages loaded, {figures} SVG figures drawn")
+        # Compiler errors of raises-exception cells: shown, as readable text.
+        for text in browser.evaluate(TRACEBACKS_JS):
+            errors += 1
+            if not re.search(r"\berror\b|\[E\d{4}\]", text, re.I):
+                problems.append(f"{rel}: a compiler error output does not read as one: {text[:120]!r}")
+    print(f"\n    {len(pages)} pages loaded, {figures} SVG figures drawn, "
+          f"{errors} compiler error outputs shown")
     assert figures > 0, "no SVG figure on any page"
     assert not problems, "\n".join(problems)
 
