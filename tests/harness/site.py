@@ -121,6 +121,9 @@ def write_config(target: Path) -> None:
     config = yaml.safe_load(CONFIG.read_text())
     config.setdefault("repository", {}).update({"url": url, "branch": "main"})
     config.setdefault("html", {})["use_repository_button"] = True
+    # And, on each page, a link to that page's source file in the repository.
+    options = config.setdefault("sphinx", {}).setdefault("config", {}).setdefault("html_theme_options", {})
+    options["use_source_button"] = True
     target.write_text(yaml.safe_dump(config, sort_keys=False))
 
 
