@@ -13,22 +13,31 @@ VENV := .venv
 PY := $(VENV)/bin/python
 LAB_PORT ?= 8888
 # The folder JupyterLab opens, and its login token (empty: JupyterLab makes
-# one up and prints it in the URL). The browser tests start `make lab` with
-# their own folder, a free port and a random token.
+# one up and prints it in the URL). The browser test starts JupyterLab with
+# the same command (make lab-server), its own folder, a free port and a
+# random token.
 LAB_DIR ?= notebooks
 LAB_TOKEN ?=
 SITE_PORT ?= 8000
 # JupyterLab refuses to run as root unless told to (containers often are root).
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
-.PHONY: setup lab test book serve clean
+.PHONY: setup lab lab-server test book serve clean
 
 setup:
 	@scripts/setup.sh
 
+LAB_COMMAND = $(VENV)/bin/jupyter lab --notebook-dir=$(LAB_DIR) --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser $(ALLOW_ROOT) $(if $(LAB_TOKEN),--IdentityProvider.token=$(LAB_TOKEN),)
+
 lab: setup
 	@echo "==> starting JupyterLab on $(LAB_DIR)/ (open the URL printed below; Ctrl-C stops it)"
-	@$(VENV)/bin/jupyter lab --notebook-dir=$(LAB_DIR) --ServerApp.ip=127.0.0.1 --ServerApp.port=$(LAB_PORT) --no-browser $(ALLOW_ROOT) $(if $(LAB_TOKEN),--IdentityProvider.token=$(LAB_TOKEN),)
+	@$(LAB_COMMAND)
+
+# `make lab` without the set-up checks: the browser test starts JupyterLab
+# this way, after `make test` has already run them.
+lab-server:
+	@echo "==> starting JupyterLab on $(LAB_DIR)/"
+	@$(LAB_COMMAND)
 
 test: setup
 	@scripts/setup_browser.sh

@@ -5,7 +5,7 @@ Chromium, driven over the DevTools protocol by tests/harness/browser.py):
   every figure is drawn, every internal link resolves, search finds a
   chapter, the light/dark switch and the notebook download work, solutions
   start collapsed, and a screenshot of a chapter is not blank;
-* JupyterLab, started with the README's `make lab`: a short notebook is
+* JupyterLab, started with the README's `make lab` command: a short notebook is
   opened, all its cells are run from the Run menu, and the last cell's
   output appears with no error.
 
@@ -278,8 +278,10 @@ def test_screenshot_of_a_chapter_is_not_blank(server, browser):
 
 @pytest.fixture
 def jupyterlab(tmp_path, browser):
-    """`make lab` (the README's command) on a folder holding the short
-    fixture notebook, on a free loopback port with a random token."""
+    """JupyterLab started by the README's `make lab` command (its server
+    half, `make lab-server`: `make test` has already run the set-up checks)
+    on a folder holding the short fixture notebook, on a free loopback port
+    with a random token."""
     root = tmp_path / "notebooks"
     root.mkdir()
     shutil.copy(FIXTURE, root / FIXTURE.name)
@@ -292,24 +294,24 @@ def jupyterlab(tmp_path, browser):
     log = open(LOGS / "jupyterlab.log", "w")
     started = time.monotonic()
     process = subprocess.Popen(
-        ["make", "--no-print-directory", "lab",
+        ["make", "--no-print-directory", "lab-server",
          f"LAB_DIR={root}", f"LAB_PORT={port}", f"LAB_TOKEN={token}"],
         cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,
         start_new_session=True)
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 300  # `make lab` runs the set-up checks first
+        deadline = time.monotonic() + 180
         while True:
             if process.poll() is not None:
-                pytest.fail(f"`make lab` exited with {process.returncode}; see {LOGS / 'jupyterlab.log'}")
+                pytest.fail(f"`make lab-server` exited with {process.returncode}; see {LOGS / 'jupyterlab.log'}")
             try:
                 urllib.request.urlopen(f"{base}/api/status?token={token}", timeout=5).read()
                 break
             except OSError:
                 if time.monotonic() > deadline:
-                    pytest.fail(f"JupyterLab did not answer on {base} within 300s")
+                    pytest.fail(f"JupyterLab did not answer on {base} within 180s")
                 time.sleep(0.5)
-        print(f"\n    `make lab` answered on {base} after {time.monotonic() - started:.1f}s")
+        print(f"\n    JupyterLab (make lab-server) answered on {base} after {time.monotonic() - started:.1f}s")
         yield base, token
     finally:
         stop_jupyterlab(process, base, token, tmp_path / "runtime")
