@@ -191,6 +191,9 @@ def execution_report_page(chapters: list[Path]) -> str:
         lines += ["## The machine", "", "Every chapter below ran with:", ""]
         lines += [f"- **{labels[k]}**: `{v}`" for k, v in shared.items()]
         lines += [""]
+    # Columns for what differs between chapters; what they share is listed above.
+    varying = [(key, label) for key, label in
+               (("rustc", "rustc"), ("evcxr_jupyter", "evcxr"), ("cores", "Cores")) if key not in shared]
     lines += [
         "## Chapters",
         "",
@@ -198,20 +201,20 @@ def execution_report_page(chapters: list[Path]) -> str:
         "evcxr's build folder after the last cell ran); times are wall-clock seconds for all "
         "cells, including compiling them.",
         "",
-        "| Chapter | Executed (UTC) | Time | tokio | Other crates | rustc | evcxr | Cores |",
-        "| --- | --- | ---: | --- | --- | --- | --- | ---: |",
+        "| Chapter | Executed (UTC) | Time | tokio | Other crates |" + "".join(f" {label} |" for _, label in varying),
+        "| --- | --- | ---: | --- | --- |" + " --- |" * len(varying),
     ]
     for notebook, title, r in rows:
         link = f"[{title}](../notebooks/{notebook.name})"
         if not r:
-            lines.append(f"| {link} | not recorded | | | | | | |")
+            lines.append(f"| {link} | not recorded | | | |" + " |" * len(varying))
             continue
         when = r.get("executed_at", "").replace("T", " ")[:16]
         others = ", ".join(f"{k} {v}" for k, v in r.get("crates", {}).items() if k != "tokio") or "none"
-        rustc = " ".join(str(r.get("rustc", "")).split()[:2])
-        lines.append(
-            f"| {link} | {when} | {r.get('seconds', 0):.0f} s | {r.get('tokio', '')} | {others} "
-            f"| {rustc} | {r.get('evcxr_jupyter', '')} | {r.get('cores', '')} |")
+        extra = "".join(
+            f" {' '.join(str(r.get(key, '')).split()[:2]) if key == 'rustc' else r.get(key, '')} |"
+            for key, _ in varying)
+        lines.append(f"| {link} | {when} | {r.get('seconds', 0):.0f} s | {r.get('tokio', '')} | {others} |{extra}")
     lines.append("")
     return "\n".join(lines)
 
