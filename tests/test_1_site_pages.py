@@ -51,3 +51,14 @@ def test_links_to_unlisted_chapters_become_text(tmp_path):
     site.unlink_unlisted_chapters(page, {"05_composing_futures.ipynb"})
     assert page.read_text() == ("See [Chapter 5](05_composing_futures.ipynb), Chapter 13 "
                                 "and [the glossary](glossary.md#waker).")
+
+
+def test_the_root_redirect_names_the_site_icon(tmp_path):
+    # Without it a browser asks for /favicon.ico and logs a 404.
+    (tmp_path / "_static").mkdir()
+    (tmp_path / "_static" / "favicon.svg").write_text("<svg/>")
+    (tmp_path / "index.html").write_text('<meta http-equiv="Refresh" content="0; url=book/intro.html" />')
+    site.add_icon_to_root_redirect(tmp_path)
+    site.add_icon_to_root_redirect(tmp_path)  # once only
+    text = (tmp_path / "index.html").read_text()
+    assert text.count('rel="icon"') == 1 and "_static/favicon.svg" in text and "Refresh" in text

@@ -225,8 +225,23 @@ def build() -> subprocess.CompletedProcess:
     html = ROOT / "_build" / "html"
     if html.exists():
         shutil.rmtree(html)
-    return subprocess.run(
+    result = subprocess.run(
         [str(jupyter_book), "build", str(stage()), "--path-output", str(ROOT),
          "--builder", "html", "-W", "--keep-going"],
         cwd=ROOT, capture_output=True, text=True,
     )
+    if result.returncode == 0:
+        add_icon_to_root_redirect(html)
+    return result
+
+
+def add_icon_to_root_redirect(html: Path) -> None:
+    """jupyter-book's index.html is a bare redirect to the landing page. With
+    no icon named in it, a browser asks for /favicon.ico, which does not
+    exist (a 404 in the console); name the site's icon there as every other
+    page does."""
+    index = html / "index.html"
+    icon = '<link rel="icon" href="_static/favicon.svg"/>\n'
+    text = index.read_text() if index.exists() else ""
+    if text and "rel=\"icon\"" not in text and (html / "_static" / "favicon.svg").exists():
+        index.write_text(icon + text)
