@@ -54,25 +54,21 @@ from nbformat.v4 import new_code_cell, new_notebook
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-from tests.harness.execute import execute  # noqa: E402
+from tests.harness.execute import KERNEL as COURSE_KERNEL  # noqa: E402
+from tests.harness.execute import command_output, core_count, cpu_model, execute  # noqa: E402
 from tests.harness.paths import BUILD, NOTEBOOKS  # noqa: E402
 from tests.harness.site import build, save_executed  # noqa: E402
 from tests.harness.toc import toc_notebooks  # noqa: E402
+from tests.harness.warm import dependency_lines, evcxr_binary  # noqa: E402
 
 BENCH = BUILD / "benchmark"
 PLAIN_KERNEL = "rust-plain"
-COURSE_KERNEL = "rust"
 TRIVIAL = "1 + 1"
 WITH_RUN = 'run(async { tokio::spawn(async { 40 + 2 }).await.expect("no panic") })'
 FIRST_OUTPUT = 'use helpers::prelude::*;\nprintln!("first output: {}", format_duration(std::time::Duration::from_millis(1)));'
 
 
 # --- the two set-ups ---------------------------------------------------------------
-
-def evcxr_binary() -> str:
-    spec = json.loads((ROOT / ".venv/share/jupyter/kernels/rust/kernel.json").read_text())
-    return next(a for a in spec["argv"] if a.endswith("evcxr_jupyter"))
-
 
 def make_plain_setup() -> Path:
     """A kernel spec that starts evcxr directly, and a copy of the notebooks in
@@ -113,8 +109,8 @@ def empty_caches():
 
 
 def dependency_cell() -> str:
-    chapter = nbformat.read(NOTEBOOKS / "00_welcome.ipynb", as_version=4)
-    return next(c for c in chapter.cells if c.cell_type == "code").source
+    """Chapter 00's dependency cell (its `:opt` and `:dep` lines)."""
+    return "\n".join(dependency_lines(nbformat.read(NOTEBOOKS / "00_welcome.ipynb", as_version=4)))
 
 
 def run_probe(folder: Path, kernel: str, cells: list[str], name: str):
@@ -191,14 +187,9 @@ def whole_course(folder: Path, kernel: str, save: bool) -> dict[str, float]:
 
 def machine() -> str:
     def out(*cmd):
-        try:
-            return subprocess.run(cmd, capture_output=True, text=True, cwd=NOTEBOOKS).stdout.strip()
-        except OSError:
-            return "unknown"
+        return command_output(*cmd, cwd=str(NOTEBOOKS))
     mem_kib = next((int(line.split()[1]) for line in open("/proc/meminfo") if line.startswith("MemTotal")), 0)
-    cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo")
-                if line.startswith("model name")), platform.processor())
-    return (f"{len(os.sched_getaffinity(0))} cores ({cpu}), {mem_kib / 2**20:.0f} GiB, "
+    return (f"{core_count()} cores ({cpu_model()}), {mem_kib / 2**20:.0f} GiB, "
             f"{platform.system()} {platform.release()}; {out('rustc', '--version')}; "
             + next((line.rstrip(":") for line in out("cargo", "install", "--list").splitlines()
                     if line.startswith("evcxr_jupyter ")), "evcxr_jupyter (version unknown)"))

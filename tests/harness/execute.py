@@ -101,7 +101,8 @@ class Execution:
 
 
 @functools.cache
-def _command_output(*command: str, cwd: str | None = None) -> str:
+def command_output(*command: str, cwd: str | None = None) -> str:
+    """A command's stdout (cached), or "unknown (...)" if it cannot run."""
     try:
         done = subprocess.run(command, capture_output=True, text=True, timeout=60, cwd=cwd)
     except (OSError, subprocess.TimeoutExpired) as e:
@@ -139,7 +140,7 @@ def report(path: Path, executed_at: datetime.datetime, seconds: float,
         "seconds": round(seconds, 1),
         # The rustc that evcxr runs: the one on PATH in the notebook's folder
         # (a rust-toolchain file there would change it).
-        "rustc": _command_output("rustc", "--version", cwd=str(path.parent)),
+        "rustc": command_output("rustc", "--version", cwd=str(path.parent)),
         "evcxr_jupyter": kernel_version,
         "tokio": crates.get("tokio", "not used"),
         "crates": crates,

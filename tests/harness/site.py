@@ -27,13 +27,18 @@ REPORT_KEY = "course_execution"  # as in execute.py, which this module must not 
 REPOSITORY_URL_VARIABLE = "COURSE_REPOSITORY_URL"
 
 
-def source_fingerprint(notebook: Path) -> str:
-    """Changes whenever the notebook or anything it loads changes."""
-    digest = hashlib.sha256(notebook.read_bytes())
+def hash_helpers_crate(digest) -> None:
+    """Feeds every file of the helpers crate (not its build output) into `digest`."""
     for path in sorted((ROOT / "helpers").rglob("*")):
         if path.is_file() and "target" not in path.parts:
             digest.update(str(path.relative_to(ROOT)).encode())
             digest.update(path.read_bytes())
+
+
+def source_fingerprint(notebook: Path) -> str:
+    """Changes whenever the notebook or anything it loads changes."""
+    digest = hashlib.sha256(notebook.read_bytes())
+    hash_helpers_crate(digest)
     return digest.hexdigest()
 
 

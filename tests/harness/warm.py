@@ -15,17 +15,18 @@ from __future__ import annotations
 
 import hashlib
 import json
-import subprocess
 import time
 
 import nbformat
+from jupyter_client.kernelspec import KernelSpecManager
 from nbclient import NotebookClient
 from nbformat.v4 import new_code_cell, new_notebook
 
+from .execute import KERNEL, command_output
 from .paths import BUILD, NOTEBOOKS, ROOT
+from .site import hash_helpers_crate
 from .toc import toc_notebooks
 
-KERNEL = "rust"
 STAMPS = BUILD / "kernels" / "warm"
 MARKER = "kernel warm"
 
@@ -49,32 +50,26 @@ def dependency_sets() -> list[tuple[str, ...]]:
     return list(seen)
 
 
-def _version(*command: str) -> str:
-    try:
-        return subprocess.run(command, capture_output=True, text=True, timeout=60,
-                              cwd=NOTEBOOKS).stdout.strip()
-    except OSError as e:
-        return f"unknown ({e})"
-
-
 def _helpers_digest() -> str:
     digest = hashlib.sha256()
-    for path in sorted((ROOT / "helpers").rglob("*")):
-        if path.is_file() and "target" not in path.parts:
-            digest.update(str(path.relative_to(ROOT)).encode())
-            digest.update(path.read_bytes())
+    hash_helpers_crate(digest)
     return digest.hexdigest()
 
 
-def _kernel_binary() -> str:
-    """The evcxr_jupyter the kernel spec starts, with its size and mtime, so a
-    different evcxr build invalidates the stamps."""
-    from jupyter_client.kernelspec import KernelSpecManager
+def evcxr_binary() -> str:
+    """The evcxr_jupyter that the course's kernel spec starts (behind
+    scripts/evcxr_kernel.sh), or a description of why there is none."""
     try:
         argv = KernelSpecManager().get_kernel_spec(KERNEL).argv
     except Exception as e:  # noqa: BLE001 - reported, and warming then fails
         return f"no kernel spec ({e})"
-    binary = next((a for a in argv if a.endswith("evcxr_jupyter")), argv[0])
+    return next((a for a in argv if a.endswith("evcxr_jupyter")), argv[0])
+
+
+def _kernel_binary() -> str:
+    """The kernel's evcxr_jupyter with its size and mtime, so a different
+    evcxr build invalidates the stamps."""
+    binary = evcxr_binary()
     try:
         info = (ROOT / binary).stat()  # an absolute path stays absolute
     except OSError:
@@ -94,7 +89,7 @@ def warm_cell_source(lines: tuple[str, ...]) -> str:
 
 def warm(timeout: int = 1800) -> bool:
     """Loads each dependency set whose stamp is missing; True if all are warm."""
-    context = json.dumps([_version("rustc", "--version"), _kernel_binary(), _helpers_digest(),
+    context = json.dumps([command_output("rustc", "--version", cwd=str(NOTEBOOKS)), _kernel_binary(), _helpers_digest(),
                           (NOTEBOOKS / "evcxr.toml").read_text()])
     STAMPS.mkdir(parents=True, exist_ok=True)
     sets = dependency_sets()
