@@ -13,6 +13,8 @@ from tests.harness.rules import (
     toc_problems,
 )
 from tests.harness.toc import disk_notebooks, toc_notebooks
+from tests.harness.wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, folder_for, judge
+from tests.harness.wrong_answers import load as load_wrong_answers
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -139,3 +141,87 @@ def test_late_stream_output_goes_to_the_cell_before_it_arrived():
     assert [o["text"] for o in nb.cells[0].outputs] == ["late panic\n"]
     assert [o["text"] for o in nb.cells[2].outputs] == ["very late\n"]
     assert kinds(executed_problems(nb, "x.ipynb")) == ["stderr", "stderr"]
+
+
+# --- wrong answers (tests/wrong_answers/README.md) --------------------------------
+# Every exercise ships with the mistakes its check must reject; the harness
+# runs them on the kernel (test_3), these tests need none.
+MIN_WRONG_ANSWERS = 2
+
+
+@pytest.mark.parametrize("notebook", toc_notebooks(), ids=lambda p: p.stem)
+def test_every_exercise_has_its_wrong_answers(notebook):
+    nb = nbformat.read(notebook, as_version=4)
+    labels = exercise_labels(nb)
+    answers, problems = load_wrong_answers(folder_for(notebook), notebook.name, labels)
+    stubs = exercise_stubs(nb)
+    few = [f"{label}: {sum(a.label == label for a in answers)}" for label in labels
+           if sum(a.label == label for a in answers) < MIN_WRONG_ANSWERS]
+    assert not problems, "\n".join(map(str, problems))
+    assert sorted(stubs) == sorted(labels), "every exercise needs a cell tagged exercise-stub"
+    assert not few, (f"exercises with fewer than {MIN_WRONG_ANSWERS} wrong answers in "
+                     f"{folder_for(notebook).relative_to(ROOT)}: {', '.join(few)}")
+
+
+def test_exercise_stubs_pair_each_label_with_the_stub_after_it():
+    from nbformat.v4 import new_markdown_cell
+
+    nb = rust_notebook(
+        new_markdown_cell("```{exercise-start}\n:label: first\n```\ntext"),
+        new_code_cell("fn check() {}"),
+        new_code_cell("stub", metadata={"tags": ["exercise-stub"]}),
+        new_code_cell("solution", metadata={"tags": ["exercise-solution"]}),
+        new_markdown_cell("```{exercise-start}\n:label: second\n```"),
+        new_code_cell("stub 2", metadata={"tags": ["exercise-stub"]}),
+    )
+    assert exercise_stubs(nb) == {"first": 2, "second": 5}
+    assert exercise_labels(nb) == ["first", "second"]
+
+
+def wrong(expect="ran one after the other"):
+    return WrongAnswer("ex", "sequential", Path("tests/wrong_answers/x/ex/sequential.rs"),
+                       "awaits in sequence", expect, "source")
+
+
+def printed(text, name="stdout"):
+    return new_code_cell("wrong", outputs=[new_output("stream", name=name, text=text)])
+
+
+def test_a_wrong_answer_rejected_with_its_hint_is_no_problem():
+    cell = printed("✘ Exercise 2.1 failed: the waits ran one after the other (61 ms)\n")
+    assert judge(wrong(), cell, {"Exercise 2.1"}, "x.ipynb", 3) == []
+
+
+def test_a_wrong_answer_that_passes_or_gives_no_verdict_is_caught():
+    passes = printed("✔ Exercise 2.1 passed (3 checks)\n")
+    silent = printed("nothing to see\n")
+    other = printed("✘ Exercise 9.9 failed: ran one after the other\n")
+    for cell in (passes, silent, other):
+        assert kinds(judge(wrong(), cell, {"Exercise 2.1"}, "x.ipynb", 3)) == ["wrong-answer-passes"]
+
+
+def test_a_wrong_answer_rejected_for_another_reason_is_caught():
+    cell = printed("✘ Exercise 2.1 failed: it took too long\n")
+    [problem] = judge(wrong(), cell, {"Exercise 2.1"}, "x.ipynb", 3)
+    assert problem.kind == "wrong-answer-unnamed" and "it took too long" in problem.detail
+
+
+def test_a_wrong_answer_that_panics_or_does_not_compile_is_caught():
+    panics = new_code_cell("wrong", outputs=[
+        new_output("stream", name="stdout", text="✘ Exercise 2.1 failed: ran one after the other\n"),
+        new_output("stream", name="stderr", text="thread 'main' panicked\n")])
+    broken = new_code_cell("wrong", outputs=[new_output(
+        "error", ename="Error", evalue="mismatched types", traceback=["E0308"])])
+    assert kinds(judge(wrong(), panics, {"Exercise 2.1"}, "x.ipynb", 3)) == ["wrong-answer-broken"]
+    assert kinds(judge(wrong(), broken, {"Exercise 2.1"}, "x.ipynb", 3)) == ["wrong-answer-broken"]
+
+
+def test_wrong_answer_files_need_their_header_and_an_exercise(tmp_path):
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "gone").mkdir()
+    (tmp_path / "ex" / "good.rs").write_text("// mistake: m\n// expect: e\nfn f() {}\n")
+    (tmp_path / "ex" / "bare.rs").write_text("fn f() {}\n")
+    (tmp_path / "gone" / "old.rs").write_text("// mistake: m\n// expect: e\n")
+    answers, problems = load_wrong_answers(tmp_path, "x.ipynb", ["ex"])
+    assert [(a.name, a.mistake, a.expect) for a in answers] == [("good", "m", "e")]
+    assert kinds(problems) == ["wrong-answer-header", "wrong-answer-orphan"]

@@ -3,9 +3,11 @@ must produce exactly the problems it was written to cause; the good one
 must produce none. This proves every rule catches what evcxr really does."""
 from pathlib import Path
 
+import nbformat
 import pytest
 
 from tests.harness.execute import execute
+from tests.harness.rules import cell_text
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -26,6 +28,12 @@ EXPECTED = {
     "timeout": ["compile-error", "timeout"],
     "stub_passes": ["exercise-unpaired", "stub-passes"],
     "solution_fails": ["exercise-unpaired", "solution-fails"],
+    # Wrong answers (fixtures/wrong_answers/wrong_answers/): one rejected with
+    # its hint (no problem), one the weak check passes, one rejected with the
+    # wrong hint, one that does not compile, one without its header lines,
+    # and a folder named after no exercise.
+    "wrong_answers": ["wrong-answer-broken", "wrong-answer-header", "wrong-answer-orphan",
+                      "wrong-answer-passes", "wrong-answer-unnamed"],
 }
 
 
@@ -38,3 +46,14 @@ def test_fixture_gives_exactly_its_problems(name):
     result = execute(FIXTURES / f"{name}.ipynb", cell_timeout=10)
     found = sorted(p.kind for p in result.problems)
     assert found == EXPECTED[name], "\n".join(map(str, result.problems)) or "no problems found"
+    if name == "wrong_answers":
+        # Each wrong answer ran (all but the headerless one), in the stub's
+        # place and before the solution, and left no cell behind.
+        ran = {w["name"]: w for w in result.wrong_answers}
+        assert sorted(ran) == ["adds-one", "adds-two", "does-not-compile", "triples"]
+        assert ran["adds-one"]["fail_lines"] == ["✘ Exercise W.1 failed: it adds one; multiply by two"]
+        assert ran["adds-one"]["problems"] == []
+        source = nbformat.read(FIXTURES / f"{name}.ipynb", as_version=4)
+        assert [c.source for c in result.notebook.cells] == [c.source for c in source.cells]
+        # The solution, run after the wrong answers, still passes.
+        assert "✔ Exercise W.1 passed" in cell_text(result.notebook.cells[5])

@@ -13,6 +13,7 @@ def test_notebook_runs_clean(notebook):
     result = execute(notebook)
     save_executed(notebook, result.notebook)
     slowest = sorted(enumerate(result.cell_seconds, start=1), key=lambda c: -c[1])[:3]
-    print(f"    {notebook.name}: {result.seconds:.1f}s; slowest cells: "
+    print(f"    {notebook.name}: {result.seconds:.1f}s, of which {len(result.wrong_answers)} wrong answers "
+          f"{result.wrong_answer_seconds:.1f}s; slowest cells: "
           + ", ".join(f"#{i} {s:.1f}s" for i, s in slowest), flush=True)
     assert not result.problems, "\n".join(map(str, result.problems))

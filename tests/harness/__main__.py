@@ -1,10 +1,12 @@
-"""Command line: `python -m tests.harness execute [NAME ...]`, `... book`
-or `... warm`.
+"""Command line: `python -m tests.harness execute [NAME ...]`, `... book`,
+`... warm` or `... exercises`.
 
 `execute` runs chapter notebooks (all, in _toc.yml order, or the named ones)
-and prints every problem; `warm` builds every chapter's dependencies into the
-kernels' build folders (see warm.py); `book` executes whatever is not already executed
-from the current sources, then builds the site into _build/html.
+with their exercises' wrong answers and prints every problem; `warm` builds
+every chapter's dependencies into the kernels' build folders (see warm.py);
+`book` executes whatever is not already executed from the current sources,
+then builds the site into _build/html; `exercises` lists every exercise
+with its wrong answers, one tab-separated line each.
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from .execute import execute
 from .site import build, is_fresh, save_executed
 from .toc import toc_notebooks
 from .warm import warm
+from .wrong_answers import exercise_labels, folder_for, load
 
 
 def run_notebooks(names: list[str], reuse: bool) -> bool:
@@ -32,10 +35,28 @@ def run_notebooks(names: list[str], reuse: bool) -> bool:
         result = execute(notebook)
         save_executed(notebook, result.notebook)
         status = "ok" if not result.problems else f"{len(result.problems)} problem(s)"
-        print(f"    {status} in {result.seconds:.1f}s", flush=True)
+        print(f"    {status} in {result.seconds:.1f}s "
+              f"({len(result.wrong_answers)} wrong answers in {result.wrong_answer_seconds:.1f}s)", flush=True)
         for problem in result.problems:
             print(f"    {problem}", flush=True)
         ok &= not result.problems
+    return ok
+
+
+def list_exercises() -> bool:
+    """chapter, exercise label, number of wrong answers, their names."""
+    import nbformat
+
+    ok = True
+    for notebook in toc_notebooks():
+        labels = exercise_labels(nbformat.read(notebook, as_version=4))
+        answers, problems = load(folder_for(notebook), notebook.name, labels)
+        for label in labels:
+            names = [a.name for a in answers if a.label == label]
+            print("\t".join([notebook.stem, label, str(len(names)), ", ".join(names)]))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        ok &= not problems
     return ok
 
 
@@ -46,7 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     ex.add_argument("names", nargs="*", help="notebook names (default: all, in _toc.yml order)")
     sub.add_parser("book", help="build the site into _build/html from executed notebooks")
     sub.add_parser("warm", help="build every chapter's dependencies for the next kernels")
+    sub.add_parser("exercises", help="list every exercise with its wrong answers (tab-separated)")
     args = parser.parse_args(argv)
+
+    if args.command == "exercises":
+        return 0 if list_exercises() else 1
 
     if args.command == "warm":
         return 0 if warm() else 1

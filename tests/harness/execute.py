@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import os
 import platform
 import queue
@@ -18,8 +19,10 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 
 from .paths import BUILD
-from .rules import Problem, executed_problems
+from .rules import Problem, cell_text, executed_problems
 from .site import source_fingerprint
+from .wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, fail_lines, folder_for, judge, load, \
+    verdict_names
 
 KERNEL = "rust"
 KERNEL_LOGS = BUILD / "kernel-logs"
@@ -28,6 +31,11 @@ KERNEL_LOGS = BUILD / "kernel-logs"
 FIRST_CELL_TIMEOUT = 900
 # Any other cell: demos are sized to finish in seconds on 2 cores.
 CELL_TIMEOUT = 180
+# A wrong answer's cell (see wrong_answers.py): a check runs in seconds; one
+# that hangs on a learner's mistake is a bug in the check.
+WRONG_ANSWER_TIMEOUT = 60
+# What each wrong answer printed, one JSON file per notebook.
+WRONG_ANSWER_REPORTS = BUILD / "wrong-answers"
 # Run after the last cell so that stderr printed late (evcxr can deliver it
 # with the following cell) is still seen.
 FLUSH_CELL = "std::thread::sleep(std::time::Duration::from_millis(300));"
@@ -98,6 +106,14 @@ class Execution:
     # When, how long, and with what (see `report`); also stored in the
     # executed notebook's metadata under REPORT_KEY.
     report: dict = field(default_factory=dict)
+    # One record per wrong answer run (see `run_wrong_answer`), and the
+    # time they took together (included in `seconds`).
+    wrong_answers: list[dict] = field(default_factory=list)
+    wrong_answer_seconds: float = 0.0
+
+
+class StopRun(Exception):
+    """A wrong answer's cell timed out: the kernel is still busy with it."""
 
 
 @functools.cache
@@ -162,11 +178,16 @@ def cpu_model() -> str:
 
 
 def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT,
-            kernel: str = KERNEL) -> Execution:
+            kernel: str = KERNEL, wrong_answers: Path | None = None) -> Execution:
     """Executes a notebook top to bottom in a fresh kernel, cell by cell.
 
-    Errors do not stop the run (every problem is reported at once), but a
-    timeout or a dead kernel does, since later cells would only cascade.
+    Right after each exercise's stub cell, every known wrong answer of that
+    exercise (from `wrong_answers`, by default `wrong_answers.folder_for`)
+    runs in its place, where a learner would type it, and must fail its
+    check with the hint that names it; the executed notebook keeps none of
+    them. Errors do not stop the run (every problem is reported at once),
+    but a timeout or a dead kernel does, since later cells would only
+    cascade.
     """
     name = name or path.name
     # Taken before reading: if the sources change while the notebook runs,
@@ -174,9 +195,22 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     fingerprint = source_fingerprint(path)
     nb = nbformat.read(path, as_version=4)
     first_code = next((c for c in nb.cells if c.cell_type == "code"), None)
+    answers, answer_problems = load(wrong_answers or folder_for(path), name, exercise_labels(nb))
+    stubs = exercise_stubs(nb)
+    after_stub: dict[int, list[WrongAnswer]] = {}
+    for answer in answers:
+        if answer.label in stubs:
+            after_stub.setdefault(stubs[answer.label], []).append(answer)
+        else:
+            answer_problems.append(Problem(
+                name, "wrong-answer-orphan",
+                f"{answer.where}: exercise {answer.label!r} has no cell tagged exercise-stub to stand in for"))
+    wrong_cells: set[int] = set()
 
     def timeout_for(cell) -> int:
         # Identity, not equality: two cells with the same source are still two cells.
+        if id(cell) in wrong_cells:
+            return WRONG_ANSWER_TIMEOUT
         return FIRST_CELL_TIMEOUT if cell is first_code else cell_timeout
 
     client = LateOutputClient(
@@ -187,7 +221,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         record_timing=True,
         resources={"metadata": {"path": str(path.parent)}},
     )
-    result = Execution(notebook=nb)
+    result = Execution(notebook=nb, problems=answer_problems)
     executed_at = datetime.datetime.now(datetime.timezone.utc)
     started = time.monotonic()
     flush = nbformat.v4.new_code_cell(FLUSH_CELL)
@@ -201,10 +235,13 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
         with open(KERNEL_LOGS / f"{path.stem}.log", "w") as kernel_log, \
                 client.setup_kernel(stdout=kernel_log, stderr=kernel_log):
             kernel_version = kernel_implementation_version(client)
-            for index, cell in enumerate(nb.cells):
+            # A copy: wrong answers are put in after their stub and taken out again.
+            for index, cell in enumerate(list(nb.cells)):
                 t0 = time.monotonic()
                 client.execute_cell(cell, index)
                 result.cell_seconds.append(time.monotonic() - t0)
+                for answer in after_stub.get(index, []):
+                    run_wrong_answer(client, nb, index, answer, result, name, wrong_cells)
             result.seconds = time.monotonic() - started
             # Before the flush cell, so that late output of the last cell
             # arriving now is still given to that cell.
@@ -214,6 +251,8 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
             nb.cells.append(flush)
             client.execute_cell(flush, len(nb.cells) - 1)
             client.drain(len(nb.cells) - 1, quiet_for=0.5)
+    except StopRun:
+        pass
     except CellTimeoutError as e:
         index = len(result.cell_seconds) + 1
         result.problems.append(Problem(name, "timeout", f"the cell did not finish: {str(e).splitlines()[0]}", index))
@@ -241,10 +280,68 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     for cell in nb.cells:
         coalesce_streams(cell)
     result.problems = executed_problems(nb, name) + result.problems
+    save_wrong_answer_report(path, result)
     result.report = report(path, executed_at, result.seconds, kernel_version, crates)
     result.report["source_sha256"] = fingerprint
     nb.metadata[REPORT_KEY] = result.report
     return result
+
+
+def run_wrong_answer(client: NotebookClient, nb, stub_index: int, answer: WrongAnswer,
+                     result: Execution, name: str, wrong_cells: set[int]) -> None:
+    """Runs one wrong answer in the stub's place and judges what it printed.
+
+    The cell is put into the notebook just after the stub while it runs
+    (nbclient stores a cell's outputs back by index) and taken out again.
+    It runs before the solution, so the solution's definitions are the last
+    ones, as they are for a reader.
+    """
+    stub = nb.cells[stub_index]
+    check_names = verdict_names(stub)[1]
+    cell = nbformat.v4.new_code_cell(answer.source)
+    wrong_cells.add(id(cell))
+    nb.cells.insert(stub_index + 1, cell)
+    t0 = time.monotonic()
+    timed_out = False
+    try:
+        client.execute_cell(cell, stub_index + 1)
+    except CellTimeoutError:
+        timed_out = True
+    finally:
+        nb.cells.pop(stub_index + 1)
+        seconds = time.monotonic() - t0
+        result.wrong_answer_seconds += seconds
+    if timed_out:
+        problems = [Problem(name, "wrong-answer-broken",
+                            f"{answer.where} ({answer.mistake}): ran past {WRONG_ANSWER_TIMEOUT} s; "
+                            "a check must bound every wait on a learner's code", stub_index + 1)]
+    else:
+        problems = judge(answer, cell, check_names, name, stub_index + 1)
+    result.problems += problems
+    result.wrong_answers.append({
+        "label": answer.label,
+        "name": answer.name,
+        "mistake": answer.mistake,
+        "expect": answer.expect,
+        "fail_lines": fail_lines(cell),
+        "output": cell_text(cell)[-2000:],
+        "seconds": round(seconds, 2),
+        "problems": [str(p) for p in problems],
+    })
+    if timed_out:
+        raise StopRun
+
+
+def save_wrong_answer_report(path: Path, result: Execution) -> None:
+    """What each wrong answer printed, for the reader of a test run."""
+    if not result.wrong_answers:
+        return
+    WRONG_ANSWER_REPORTS.mkdir(parents=True, exist_ok=True)
+    (WRONG_ANSWER_REPORTS / f"{path.stem}.json").write_text(json.dumps({
+        "notebook": path.name,
+        "seconds": round(result.wrong_answer_seconds, 1),
+        "wrong_answers": result.wrong_answers,
+    }, indent=2, ensure_ascii=False) + "\n")
 
 
 def kernel_implementation_version(client: NotebookClient) -> str:
