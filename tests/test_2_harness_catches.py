@@ -28,11 +28,11 @@ EXPECTED = {
     "timeout": ["compile-error", "timeout"],
     "stub_passes": ["exercise-unpaired", "stub-passes"],
     "solution_fails": ["exercise-unpaired", "solution-fails"],
-    # Wrong answers (fixtures/wrong_answers/wrong_answers/): one rejected with
+    # Wrong answers (fixtures/wrong_answers/weak_check/): one rejected with
     # its hint (no problem), one the weak check passes, one rejected with the
     # wrong hint, one that does not compile, one without its header lines,
     # and a folder named after no exercise.
-    "wrong_answers": ["wrong-answer-broken", "wrong-answer-header", "wrong-answer-orphan",
+    "weak_check": ["wrong-answer-broken", "wrong-answer-header", "wrong-answer-orphan",
                       "wrong-answer-passes", "wrong-answer-unnamed"],
 }
 
@@ -46,7 +46,7 @@ def test_fixture_gives_exactly_its_problems(name):
     result = execute(FIXTURES / f"{name}.ipynb", cell_timeout=10)
     found = sorted(p.kind for p in result.problems)
     assert found == EXPECTED[name], "\n".join(map(str, result.problems)) or "no problems found"
-    if name == "wrong_answers":
+    if name == "weak_check":
         # Each wrong answer ran (all but the headerless one), in the stub's
         # place and before the solution, and left no cell behind.
         ran = {w["name"]: w for w in result.wrong_answers}
