@@ -178,12 +178,12 @@ def cpu_model() -> str:
 
 
 def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOUT,
-            kernel: str = KERNEL, wrong_answers: Path | None = None) -> Execution:
+            kernel: str = KERNEL, with_wrong_answers: bool = True) -> Execution:
     """Executes a notebook top to bottom in a fresh kernel, cell by cell.
 
     Right after each exercise's stub cell, every known wrong answer of that
-    exercise (from `wrong_answers`, by default `wrong_answers.folder_for`)
-    runs in its place, where a learner would type it, and must fail its
+    exercise (from `wrong_answers.folder_for`; none if not
+    `with_wrong_answers`) runs in its place, where a learner would type it, and must fail its
     check with the hint that names it; the executed notebook keeps none of
     them. Errors do not stop the run (every problem is reported at once),
     but a timeout or a dead kernel does, since later cells would only
@@ -195,7 +195,8 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     fingerprint = source_fingerprint(path)
     nb = nbformat.read(path, as_version=4)
     first_code = next((c for c in nb.cells if c.cell_type == "code"), None)
-    answers, answer_problems = load(wrong_answers or folder_for(path), name, exercise_labels(nb))
+    answers, answer_problems = (load(folder_for(path), name, exercise_labels(nb))
+                                if with_wrong_answers else ([], []))
     stubs = exercise_stubs(nb)
     after_stub: dict[int, list[WrongAnswer]] = {}
     for answer in answers:
