@@ -1,0 +1,14 @@
+// mistake: loops over 1..max_polls, so it gives up one poll before max_polls
+// expect: not max_polls - 1
+fn poll_to_completion<F: Future>(future: F, max_polls: u32) -> Option<(F::Output, u32)> {
+    let mut future = pin!(future);
+    let mut cx = Context::from_waker(Waker::noop());
+    for polls in 1..max_polls {
+        if let Poll::Ready(output) = future.as_mut().poll(&mut cx) {
+            return Some((output, polls));
+        }
+    }
+    None
+}
+
+check_poll_to_completion(poll_to_completion)
