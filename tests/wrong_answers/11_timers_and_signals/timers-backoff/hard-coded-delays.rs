@@ -1,0 +1,19 @@
+// mistake: hard-codes the delays 10, 20, 40 ms and then keeps waiting 40 ms
+// expect: keep doubling after every failure
+async fn retry_with_backoff(operation: Flaky, max_attempts: u32) -> Result<u32, String> {
+    let delays = [10, 20, 40];
+    let mut last_error = String::from("no attempt made");
+    for attempt in 0..max_attempts as usize {
+        match operation.call().await {
+            Ok(value) => return Ok(value),
+            Err(e) => last_error = e,
+        }
+        if attempt + 1 < max_attempts as usize {
+            let delay = delays[attempt.min(delays.len() - 1)];
+            tokio::time::sleep(Duration::from_millis(delay)).await;
+        }
+    }
+    Err(last_error)
+}
+
+run_paused(check_backoff(retry_with_backoff))
