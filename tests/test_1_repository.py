@@ -225,3 +225,16 @@ def test_wrong_answer_files_need_their_header_and_an_exercise(tmp_path):
     answers, problems = load_wrong_answers(tmp_path, "x.ipynb", ["ex"])
     assert [(a.name, a.mistake, a.expect) for a in answers] == [("good", "m", "e")]
     assert kinds(problems) == ["wrong-answer-header", "wrong-answer-orphan"]
+
+
+def test_a_wrong_answer_the_types_rule_out_must_fail_to_compile_with_its_error():
+    answer = WrongAnswer("ex", "unpin-bound", Path("x.rs"), "F: Unpin", "cannot be unpinned", "source",
+                         compile_error=True)
+    rejected = new_code_cell("wrong", outputs=[new_output(
+        "error", ename="Error", evalue="`PhantomPinned` cannot be unpinned", traceback=[])])
+    other = new_code_cell("wrong", outputs=[new_output(
+        "error", ename="Error", evalue="mismatched types", traceback=[])])
+    compiled = printed("✘ Exercise 2.1 failed: whatever\n")
+    assert judge(answer, rejected, {"Exercise 2.1"}, "x.ipynb", 3) == []
+    assert kinds(judge(answer, other, {"Exercise 2.1"}, "x.ipynb", 3)) == ["wrong-answer-unnamed"]
+    assert kinds(judge(answer, compiled, {"Exercise 2.1"}, "x.ipynb", 3)) == ["wrong-answer-passes"]

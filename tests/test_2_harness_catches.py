@@ -29,7 +29,7 @@ EXPECTED = {
     "stub_passes": ["exercise-unpaired", "stub-passes"],
     "solution_fails": ["exercise-unpaired", "solution-fails"],
     # Wrong answers (fixtures/wrong_answers/weak_check/): one rejected with
-    # its hint (no problem), one the weak check passes, one rejected with the
+    # its hint and one by the compiler as its header expects (no problem), one the weak check passes, one rejected with the
     # wrong hint, one that does not compile, one without its header lines,
     # and a folder named after no exercise.
     "weak_check": ["wrong-answer-broken", "wrong-answer-header", "wrong-answer-orphan",
@@ -50,9 +50,11 @@ def test_fixture_gives_exactly_its_problems(name):
         # Each wrong answer ran (all but the headerless one), in the stub's
         # place and before the solution, and left no cell behind.
         ran = {w["name"]: w for w in result.wrong_answers}
-        assert sorted(ran) == ["adds-one", "adds-two", "does-not-compile", "triples"]
+        assert sorted(ran) == ["adds-one", "adds-two", "does-not-compile", "float-factor", "triples"]
         assert ran["adds-one"]["fail_lines"] == ["✘ Exercise W.1 failed: it adds one; multiply by two"]
         assert ran["adds-one"]["problems"] == []
+        # Rejected by the compiler, as its header expects.
+        assert ran["float-factor"]["problems"] == [] and ran["float-factor"]["fail_lines"]
         source = nbformat.read(FIXTURES / f"{name}.ipynb", as_version=4)
         assert [c.source for c in result.notebook.cells] == [c.source for c in source.cells]
         # The solution, run after the wrong answers, still passes.

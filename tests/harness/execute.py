@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 
 from .paths import BUILD
-from .rules import Problem, cell_text, executed_problems
+from .rules import Problem, cell_text, error_text, executed_problems
 from .site import source_fingerprint
 from .wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, fail_lines, folder_for, judge, load, \
     verdict_names
@@ -324,7 +324,9 @@ def run_wrong_answer(client: NotebookClient, nb, stub_index: int, answer: WrongA
         "name": answer.name,
         "mistake": answer.mistake,
         "expect": answer.expect,
-        "fail_lines": fail_lines(cell),
+        # What rejected it: the check's ✘ lines, or the compiler's error.
+        "fail_lines": fail_lines(cell) if not answer.compile_error else [
+            line for line in (error_text(cell) or "").splitlines() if answer.expect in line][:1],
         "output": cell_text(cell)[-2000:],
         "seconds": round(seconds, 2),
         "problems": [str(p) for p in problems],

@@ -7,6 +7,10 @@ exercise's stub, headed by two comment lines,
     // mistake: what the learner did wrong
     // expect: text one of the check's ✘ lines must contain
 
+or, for a mistake the exercise's types rule out,
+
+    // expect compile error: text the compiler's error must contain
+
 `execute.execute` runs each one in the chapter's kernel right after the
 stub cell; the functions here find the exercises, read the files and judge
 what a wrong answer's cell printed. They need no kernel, so they are
@@ -23,7 +27,8 @@ from .rules import FAIL_LINE, PASS_LINE, STUB, Problem, cell_text, error_text, f
 
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 # The two header lines every wrong answer starts with.
-HEADER = re.compile(r"\A//\s*mistake:\s*(?P<mistake>\S.*)\n//\s*expect:\s*(?P<expect>\S.*)\n")
+HEADER = re.compile(r"\A//\s*mistake:\s*(?P<mistake>\S.*)\n"
+                    r"//\s*expect(?P<compile_error> compile error)?:\s*(?P<expect>\S.*)\n")
 # `:label: name` inside an `exercise-start` directive.
 EXERCISE_START = re.compile(r"```\{exercise-start\}\s*\n:label:\s*(?P<label>\S+)")
 
@@ -36,8 +41,9 @@ class WrongAnswer:
     name: str      # the file's name without .rs: the mistake in a few words
     path: Path
     mistake: str   # the `// mistake:` line
-    expect: str    # the `// expect:` line: what its ✘ hint must say
+    expect: str    # the `// expect:` line: what its ✘ hint (or compile error) must say
     source: str    # the whole file: the cell that replaces the stub
+    compile_error: bool = False  # `// expect compile error:` the types rule it out
 
     @property
     def where(self) -> str:
@@ -107,7 +113,7 @@ def load(folder: Path, name: str, labels: list[str]) -> tuple[list[WrongAnswer],
                     "'// mistake: ...' and '// expect: ...' lines (tests/wrong_answers/README.md)"))
                 continue
             answers.append(WrongAnswer(sub.name, path.stem, path, header["mistake"].strip(),
-                                       header["expect"].strip(), source))
+                                       header["expect"].strip(), source, bool(header["compile_error"])))
     return answers, problems
 
 
@@ -127,12 +133,24 @@ def judge(answer: WrongAnswer, cell, check_names: set[str], name: str, stub_cell
     `check_names` are the exercise names its stub's ✘ lines gave (empty if
     the stub printed none; any ✘ then counts). A wrong answer must compile,
     print nothing on stderr, fail that check, and be told about its mistake:
-    one ✘ line contains its `expect` text.
+    one ✘ line contains its `expect` text. One marked `compile_error` must
+    instead fail to compile with an error that contains that text.
     """
     def problem(kind: str, detail: str) -> Problem:
         return Problem(name, kind, f"{answer.where} ({answer.mistake}): {detail}", stub_cell)
 
     error = error_text(cell)
+    if answer.compile_error:
+        # The exercise's types are meant to rule this mistake out.
+        if error is None:
+            return [problem("wrong-answer-passes",
+                            "compiled, though the exercise's types should rule it out: "
+                            f"{first_lines(cell_text(cell), 3)}")]
+        if answer.expect not in error:
+            return [problem("wrong-answer-unnamed",
+                            f"failed to compile, but the error does not say {answer.expect!r}: "
+                            f"{first_lines(error, 4)}")]
+        return []
     if error is not None:
         return [problem("wrong-answer-broken",
                         f"does not compile, so it tests nothing: {first_lines(error, 4)}")]
