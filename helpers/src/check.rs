@@ -26,7 +26,7 @@
 
 use std::fmt;
 
-use crate::plot::display_block;
+use crate::display::display_block;
 
 /// The verdict of an exercise check: a name and a list of conditions with
 /// hints. Shown as text when it is a cell's last expression.

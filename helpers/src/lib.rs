@@ -43,8 +43,9 @@
 //! });
 //! assert_eq!(answer, 42);
 //!
-//! // Time it, and look at the summary.
-//! let samples = Bench::new().samples(5).measure(|| (0..1_000u64).sum::<u64>())?;
+//! // Time it (joining 1,000 strings: real work), and look at the summary.
+//! let words: Vec<String> = (0..1_000).map(|i| i.to_string()).collect();
+//! let samples = Bench::new().samples(5).measure(|| words.join(","))?;
 //! assert_eq!(samples.count(), 5);
 //! println!("{}", samples.summary());
 //! # Ok::<(), helpers::timing::SamplesError>(())
@@ -60,6 +61,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+mod display;
 pub mod memory;
 pub mod plot;
 pub mod runtime;

@@ -116,7 +116,7 @@ pub fn format_bytes(bytes: u64) -> String {
         value /= 1024.0;
         unit = u;
     }
-    format!("{} {unit}", crate::timing::four_significant(value))
+    format!("{} {unit}", crate::display::four_significant(value))
 }
 
 #[cfg(test)]

@@ -9,13 +9,16 @@
 //! ```
 //! use helpers::prelude::*;
 //!
-//! let samples = Bench::new()
-//!     .warmup(2)
-//!     .samples(20)
-//!     .measure(|| (0..10_000u64).map(|x| x * x).sum::<u64>())?;
+//! // Sorting a copy of 10,000 shuffled numbers: work with no shortcut.
+//! let numbers: Vec<u64> = (0..10_000u64).map(|i| i * 7_919 % 10_007).collect();
+//! let samples = Bench::new().warmup(2).samples(20).measure(|| {
+//!     let mut copy = numbers.clone();
+//!     copy.sort_unstable();
+//!     copy
+//! })?;
 //! let s = samples.summary();
 //! assert!(s.min <= s.median && s.median <= s.p90 && s.p90 <= s.max);
-//! println!("squares: {s}");
+//! println!("sort 10,000: {s}");
 //! # Ok::<(), helpers::timing::SamplesError>(())
 //! ```
 //!
@@ -37,6 +40,8 @@ use std::fmt;
 use std::future::Future;
 use std::hint::black_box;
 use std::time::{Duration, Instant};
+
+use crate::display::{display_block, four_significant};
 
 /// What can be wrong with a measurement's input.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,8 +131,19 @@ impl Bench {
         self
     }
 
-    /// Times `f`, one call per sample. The value `f` returns is passed
-    /// through [`black_box`] so the compiler cannot skip the work.
+    /// Times `f`, one call per sample.
+    ///
+    /// Both ends of each call go through [`black_box`], so the compiler
+    /// must do the work every time: before the call, the closure itself (so
+    /// what it captured, the input, is unknown to the compiler, which can
+    /// neither compute the result while compiling nor once for all the
+    /// calls); after it, the value `f` returns (so the work cannot be
+    /// dropped as unused).
+    ///
+    /// What `black_box` cannot stop is a shortcut inside the work itself:
+    /// LLVM replaces a loop like `(0..n).sum()` by the formula for the sum,
+    /// whatever `n` is, so such a closure takes the same time for `n` = 1,000
+    /// as for a million. Time work that has no such formula, as below.
     ///
     /// # Errors
     ///
@@ -136,7 +152,9 @@ impl Bench {
     /// ```
     /// use helpers::prelude::*;
     ///
-    /// let s = Bench::new().samples(10).measure(|| vec![0u8; 4096])?;
+    /// // The input is captured: black_box hides it from the compiler.
+    /// let words: Vec<String> = (0..1_000).map(|i| format!("word{i}")).collect();
+    /// let s = Bench::new().samples(10).measure(|| words.join(" "))?;
     /// assert_eq!(s.count(), 10);
     /// # Ok::<(), helpers::timing::SamplesError>(())
     /// ```
@@ -145,12 +163,12 @@ impl Bench {
             return Err(SamplesError::Empty);
         }
         for _ in 0..self.warmup {
-            black_box(f());
+            black_box(black_box(&mut f)());
         }
         let mut durations = Vec::with_capacity(self.samples);
         for _ in 0..self.samples {
             let start = Instant::now();
-            black_box(f());
+            black_box(black_box(&mut f)());
             durations.push(start.elapsed());
         }
         Samples::new(durations)
@@ -158,6 +176,10 @@ impl Bench {
 
     /// Times the future that `f` creates, one future per sample, awaited to
     /// completion. Use it inside `run(..)`.
+    ///
+    /// As in [`Bench::measure`], the closure goes through [`black_box`]
+    /// before each call (the future it creates starts from inputs the
+    /// compiler cannot see) and the future's output after it.
     ///
     /// It reads Tokio's clock, so under Tokio's paused time (in tests) the
     /// durations are exact and deterministic.
@@ -184,12 +206,12 @@ impl Bench {
             return Err(SamplesError::Empty);
         }
         for _ in 0..self.warmup {
-            black_box(f().await);
+            black_box(black_box(&mut f)().await);
         }
         let mut durations = Vec::with_capacity(self.samples);
         for _ in 0..self.samples {
             let start = tokio::time::Instant::now();
-            black_box(f().await);
+            black_box(black_box(&mut f)().await);
             durations.push(start.elapsed());
         }
         Samples::new(durations)
@@ -453,7 +475,7 @@ impl Summary {
         );
         print!(
             "{}",
-            crate::plot::display_block(&[("text/html", &html), ("text/plain", &self.to_string())])
+            display_block(&[("text/html", &html), ("text/plain", &self.to_string())])
         );
     }
 }
@@ -497,18 +519,6 @@ pub fn format_duration(d: Duration) -> String {
         (nanos / 1e9, "s")
     };
     format!("{} {unit}", four_significant(value))
-}
-
-/// `value` (expected in 1..1000, or larger for seconds) with four significant figures.
-pub(crate) fn four_significant(value: f64) -> String {
-    // Round first: 999.96 must become "1000", not "999.96" with 3 decimals.
-    let digits_before_point = if value >= 1.0 {
-        value.abs().log10().floor() as i32 + 1
-    } else {
-        1
-    };
-    let decimals = (4 - digits_before_point).max(0) as usize;
-    format!("{value:.decimals$}")
 }
 
 #[cfg(test)]
