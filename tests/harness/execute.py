@@ -183,11 +183,11 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
 
     Right after each exercise's stub cell, every known wrong answer of that
     exercise (from `wrong_answers.folder_for`; none if not
-    `with_wrong_answers`) runs in its place, where a learner would type it, and must fail its
-    check with the hint that names it; the executed notebook keeps none of
-    them. Errors do not stop the run (every problem is reported at once),
-    but a timeout or a dead kernel does, since later cells would only
-    cascade.
+    `with_wrong_answers`) runs in its place, where a learner would type it,
+    and must fail its check with the hint that names it; the executed
+    notebook keeps none of them. Errors do not stop the run (every problem
+    is reported at once), but a timeout or a dead kernel does, since later
+    cells would only cascade.
     """
     name = name or path.name
     # Taken before reading: if the sources change while the notebook runs,
