@@ -19,10 +19,9 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 
 from .paths import BUILD
-from .rules import Problem, cell_text, error_text, executed_problems
+from .rules import Problem, cell_text, error_text, executed_problems, verdict_names
 from .site import source_fingerprint
-from .wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, fail_lines, folder_for, judge, load, \
-    verdict_names
+from .wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, fail_lines, folder_for, judge, load
 
 KERNEL = "rust"
 KERNEL_LOGS = BUILD / "kernel-logs"

@@ -78,6 +78,12 @@ def first_lines(text: str, n: int = 6) -> str:
     return " | ".join(lines[:n]) + more
 
 
+def verdict_names(cell) -> tuple[set[str], set[str]]:
+    """The exercise names a cell's output passed (✔) and failed (✘)."""
+    text = cell_text(cell)
+    return set(PASS_LINE.findall(text)), set(FAIL_LINE.findall(text))
+
+
 def executed_problems(nb, name: str) -> list[Problem]:
     """Problems visible in an executed notebook's outputs."""
     problems = []
@@ -112,8 +118,7 @@ def executed_problems(nb, name: str) -> list[Problem]:
                         "output on stderr (a panic or a top-level `?` error; stderr can arrive "
                         f"one cell late): {first_lines(err)}", i))
         text = cell_text(cell)
-        passes = set(PASS_LINE.findall(text))
-        fails = set(FAIL_LINE.findall(text))
+        passes, fails = verdict_names(cell)
         if STUB in t:
             if passes:
                 problems.append(Problem(name, "stub-passes",

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import NOTEBOOKS, ROOT
-from .rules import FAIL_LINE, PASS_LINE, STUB, Problem, cell_text, error_text, first_lines, stderr_text, tags
+from .rules import STUB, Problem, cell_text, error_text, first_lines, stderr_text, tags, verdict_names
 
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 # The two header lines every wrong answer starts with.
@@ -115,12 +115,6 @@ def load(folder: Path, name: str, labels: list[str]) -> tuple[list[WrongAnswer],
             answers.append(WrongAnswer(sub.name, path.stem, path, header["mistake"].strip(),
                                        header["expect"].strip(), source, bool(header["compile_error"])))
     return answers, problems
-
-
-def verdict_names(cell) -> tuple[set[str], set[str]]:
-    """The exercise names a cell's output passed and failed."""
-    text = cell_text(cell)
-    return set(PASS_LINE.findall(text)), set(FAIL_LINE.findall(text))
 
 
 def fail_lines(cell) -> list[str]:
