@@ -8,6 +8,8 @@ from nbformat.v4 import new_code_cell, new_notebook, new_output
 
 from tests.harness.paths import NOTEBOOKS, ROOT
 from tests.harness.rules import (
+    claim_report,
+    claims,
     committed_problems,
     executed_problems,
     toc_problems,
@@ -90,6 +92,23 @@ def test_a_failing_check_outside_an_exercise_stub_is_a_problem():
     cell = new_code_cell("check", outputs=[new_output(
         "display_data", data={"text/plain": "✘ Exercise 1.1 failed: hint"})])
     assert kinds(executed_problems(rust_notebook(cell), "x.ipynb")) == ["check-fails"]
+
+
+def test_claims_are_collected_and_a_failed_claim_is_no_problem():
+    cell = new_code_cell("measure", outputs=[new_output("stream", name="stdout", text=(
+        "threads: 42 µs\n"
+        "✔ claim holds: tasks are cheap (measured 40.0×, needs at least 10×)\n"
+        "✘ claim fails on this machine: the lock is fair (measured 0.20×, needs at least 0.5×)\n"
+        "? claim untested: threads hit vm.max_map_count (not Linux)\n"))])
+    nb = rust_notebook(cell)
+    assert executed_problems(nb, "x.ipynb") == []
+    found = claims(nb)
+    assert [(c["cell"], c["verdict"]) for c in found] == [(1, "holds"), (1, "fails"), (1, "untested")]
+    assert found[1]["statement"] == "the lock is fair (measured 0.20×, needs at least 0.5×)"
+    assert claim_report(found) == [
+        "claims: 1 hold, 1 fails on this machine, 1 untested",
+        "  fails: cell 1: the lock is fair (measured 0.20×, needs at least 0.5×)",
+        "  untested: cell 1: threads hit vm.max_map_count (not Linux)"]
 
 
 def test_verdicts_are_read_from_rich_outputs_too():

@@ -27,7 +27,7 @@ def test_execution_report_lists_each_chapter_and_the_shared_machine(tmp_path, mo
     page = site.execution_report_page([a, b])
     assert "- **Cores available**: `2`" in page
     assert "[Title of 01_a](../notebooks/01_a.ipynb) | 2026-11-21 23:51 | 130 s | 1.54.1 | futures 0.3.34 |" in page
-    assert "| 61 s | 1.54.1 | none |" in page
+    assert "| 61 s | 1.54.1 | none | 0 / 0 / 0 |" in page
     # Shared values are not repeated as columns.
     assert "| Cores |" not in page
 
@@ -62,3 +62,16 @@ def test_the_root_redirect_names_the_site_icon(tmp_path):
     site.add_icon_to_root_redirect(tmp_path)  # once only
     text = (tmp_path / "index.html").read_text()
     assert text.count('rel="icon"') == 1 and "_static/favicon.svg" in text and "Refresh" in text
+
+
+def test_execution_report_counts_claims_and_lists_those_that_did_not_hold(tmp_path, monkeypatch):
+    monkeypatch.setattr(site, "executed_copy", lambda notebook: tmp_path / notebook.name)
+    claims = [{"cell": 3, "verdict": "holds", "statement": "tasks are cheap (measured 40×)"},
+              {"cell": 9, "verdict": "fails", "statement": "the mutex is fair (measured 0.2×)"},
+              {"cell": 12, "verdict": "untested", "statement": "limits (no /proc here)"}]
+    a = executed(tmp_path, "01_a", dict(REPORT, claims=claims))
+    page = site.execution_report_page([a])
+    assert "| futures 0.3.34 | 1 / 1 / 1 |" in page
+    assert "- Title of 01_a, cell 9 (fails): the mutex is fair (measured 0.2×)" in page
+    assert "- Title of 01_a, cell 12 (untested): limits (no /proc here)" in page
+    assert "tasks are cheap" not in page

@@ -7,7 +7,7 @@
 //! use helpers::prelude::*;
 //! ```
 //!
-//! It supplies six small things, each introduced in the chapter that first
+//! It supplies seven small things, each introduced in the chapter that first
 //! needs it:
 //!
 //! * [`run`](runtime::run) and its variants: run a future to completion on a
@@ -29,6 +29,9 @@
 //!   polled, and on which thread, and draws it as a Gantt chart.
 //! * [`Check`](check::Check): the verdict of an exercise's check, printed as a
 //!   pass or a failure with a hint.
+//! * [`Claim`](claim::Claim): a statement from the prose printed beside the
+//!   value this run measured for it, with a verdict (holds, fails on this
+//!   machine, untested).
 //!
 //! A first taste, runnable as a doctest:
 //!
@@ -61,6 +64,7 @@
 #![warn(missing_docs)]
 
 pub mod check;
+pub mod claim;
 mod display;
 pub mod memory;
 pub mod plot;
@@ -79,6 +83,7 @@ pub mod timing;
 /// ```
 pub mod prelude {
     pub use crate::check::Check;
+    pub use crate::claim::Claim;
     pub use crate::memory::{format_bytes, release_free_memory, resident_memory};
     pub use crate::plot::{BarChart, Figure, Histogram, LineChart};
     pub use crate::runtime::{run, run_current_thread, run_with_workers, with_panics_on_stdout};

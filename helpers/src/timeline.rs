@@ -5,7 +5,9 @@
 //! with [`Timeline::track`] records every poll (start, end, thread), and
 //! [`Timeline::draw`] turns the record into a Gantt chart: one row per
 //! future, a bar per poll, coloured by the thread that polled it, and a thin
-//! grey line for the time the future existed.
+//! grey line for the whole life of the future: from its creation (the call
+//! to `track`) to its drop. A future dropped before it completed, as the
+//! losers of a `select!` are, ends in a red tick.
 //!
 //! ```
 //! use helpers::prelude::*;
@@ -61,11 +63,45 @@ pub struct PollEvent {
     pub ready: bool,
 }
 
+/// The life of one tracked future, from [`Timeline::track`] to its drop.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Life {
+    /// The name given to [`Timeline::track`].
+    pub future: String,
+    /// When `track` wrapped it, since the timeline was created.
+    pub created: Duration,
+    /// When a poll returned `Poll::Ready`, if one did.
+    pub completed: Option<Duration>,
+    /// When it was dropped, if it has been.
+    pub dropped: Option<Duration>,
+}
+
+impl Life {
+    /// True when the future was dropped before it completed: it was
+    /// cancelled, for example as the loser of a `select!`.
+    ///
+    /// ```
+    /// use helpers::timeline::Life;
+    /// use std::time::Duration;
+    ///
+    /// let ms = Duration::from_millis;
+    /// let loser = Life { future: "B".into(), created: ms(0), completed: None, dropped: Some(ms(10)) };
+    /// assert!(loser.cancelled());
+    /// let winner = Life { completed: Some(ms(10)), ..loser.clone() };
+    /// assert!(!winner.cancelled());
+    /// ```
+    pub fn cancelled(&self) -> bool {
+        self.dropped.is_some() && self.completed.is_none()
+    }
+}
+
 /// A poll as recorded: the name is shared, so recording allocates nothing
 /// but the vector's own growth.
 #[derive(Debug)]
 struct RawPoll {
     future: Arc<str>,
+    /// Index of the polled future's [`Life`] in `Record::futures`.
+    life: usize,
     start: Duration,
     end: Duration,
     thread: usize,
@@ -74,8 +110,8 @@ struct RawPoll {
 
 #[derive(Debug, Default)]
 struct Record {
-    /// Tracked futures in the order `track` was called: name and creation time.
-    futures: Vec<(String, Duration)>,
+    /// Tracked futures in the order `track` was called.
+    futures: Vec<Life>,
     polls: Vec<RawPoll>,
     /// Threads in order of first appearance, with their names.
     threads: Vec<(ThreadId, Option<String>)>,
@@ -157,14 +193,47 @@ impl Timeline {
     /// ```
     pub fn track<F: Future>(&self, name: &str, future: F) -> Tracked<F> {
         let created = self.origin.elapsed();
-        self.lock().futures.push((name.to_string(), created));
+        let mut record = self.lock();
+        record.futures.push(Life {
+            future: name.to_string(),
+            created,
+            completed: None,
+            dropped: None,
+        });
+        let index = record.futures.len() - 1;
+        drop(record);
         Tracked {
             // Boxed so that `Tracked` is `Unpin` and needs no unsafe pin
             // projection; one allocation per tracked future, none per poll.
             inner: Box::pin(future),
             name: Arc::from(name),
+            index,
             timeline: self.clone(),
         }
+    }
+
+    /// The life of every tracked future, in the order `track` was called:
+    /// when it was created, completed and dropped.
+    ///
+    /// ```
+    /// use helpers::prelude::*;
+    /// use std::time::Duration;
+    ///
+    /// let timeline = Timeline::new();
+    /// run(async {
+    ///     tokio::select! {
+    ///         biased;
+    ///         _ = timeline.track("quick", async {}) => {}
+    ///         _ = timeline.track("slow", tokio::time::sleep(Duration::from_secs(1))) => {}
+    ///     }
+    /// });
+    /// let lives = timeline.lives();
+    /// assert!(!lives[0].cancelled() && lives[0].completed.is_some());
+    /// // The loser was dropped when the winner's branch was chosen.
+    /// assert!(lives[1].cancelled());
+    /// ```
+    pub fn lives(&self) -> Vec<Life> {
+        self.lock().futures.clone()
     }
 
     /// Every recorded poll, in the order the polls ended.
@@ -230,9 +299,13 @@ impl Timeline {
         self.lock().threads.len()
     }
 
-    fn record_poll(&self, name: &Arc<str>, start: Instant, end: Instant, ready: bool) {
+    fn record_poll(&self, tracked: (&Arc<str>, usize), start: Instant, end: Instant, ready: bool) {
+        let (name, index) = tracked;
         let thread = std::thread::current();
         let mut record = self.lock();
+        if ready {
+            record.futures[index].completed = Some(end.saturating_duration_since(self.origin));
+        }
         let index = match record.threads.iter().position(|(id, _)| *id == thread.id()) {
             Some(i) => i,
             None => {
@@ -244,6 +317,7 @@ impl Timeline {
         };
         record.polls.push(RawPoll {
             future: Arc::clone(name),
+            life: index,
             start: start.saturating_duration_since(self.origin),
             end: end.saturating_duration_since(self.origin),
             thread: index + 1,
@@ -251,9 +325,16 @@ impl Timeline {
         });
     }
 
+    fn record_drop(&self, index: usize) {
+        let dropped = self.origin.elapsed();
+        self.lock().futures[index].dropped = Some(dropped);
+    }
+
     /// Draws the timeline as a Gantt chart: a row per tracked future, in
     /// the order they were tracked; a bar per poll, coloured by thread; a
-    /// grey line from creation to completion (or to the last poll).
+    /// grey line from creation to drop (or, for a future still alive, to
+    /// its last poll), ending in a red tick if it was dropped before it
+    /// completed.
     ///
     /// # Errors
     ///
@@ -284,28 +365,32 @@ impl Timeline {
                 None => format!("thread {}", i + 1),
             })
             .collect();
-        let mut rows = Vec::new();
-        for (name, created) in &record.futures {
-            if rows.iter().any(|r: &crate::plot::GanttRow| r.name == *name) {
-                continue; // the same name tracked twice shares a row
+        let mut rows: Vec<crate::plot::GanttRow> = Vec::new();
+        for (index, life) in record.futures.iter().enumerate() {
+            let polls: Vec<&RawPoll> = record.polls.iter().filter(|e| e.life == index).collect();
+            let end = life
+                .dropped
+                .or(polls.iter().map(|e| e.end).max())
+                .unwrap_or(life.created)
+                .max(life.created);
+            let bars = polls
+                .iter()
+                .map(|e| (millis(e.start), millis(e.end), e.thread - 1));
+            let cancelled = life.cancelled().then(|| millis(end));
+            // The same name tracked twice shares a row, which spans all the
+            // lives drawn on it.
+            if let Some(row) = rows.iter_mut().find(|r| r.name == life.future) {
+                row.alive.0 = row.alive.0.min(millis(life.created));
+                row.alive.1 = row.alive.1.max(millis(end));
+                row.polls.extend(bars);
+                row.cancelled.extend(cancelled);
+                continue;
             }
-            let polls: Vec<(f64, f64, usize)> = record
-                .polls
-                .iter()
-                .filter(|e| *e.future == **name)
-                .map(|e| (millis(e.start), millis(e.end), e.thread - 1))
-                .collect();
-            let finished = record
-                .polls
-                .iter()
-                .filter(|e| *e.future == **name)
-                .map(|e| e.end)
-                .max()
-                .unwrap_or(*created);
             rows.push(crate::plot::GanttRow {
-                name: name.clone(),
-                alive: (millis(*created), millis(finished)),
-                polls,
+                name: life.future.clone(),
+                alive: (millis(life.created), millis(end)),
+                polls: bars.collect(),
+                cancelled: cancelled.into_iter().collect(),
             });
         }
         crate::plot::gantt(
@@ -340,7 +425,15 @@ fn millis(d: Duration) -> f64 {
 pub struct Tracked<F> {
     inner: Pin<Box<F>>,
     name: Arc<str>,
+    /// This future's entry in the timeline's list of lives.
+    index: usize,
     timeline: Timeline,
+}
+
+impl<F> Drop for Tracked<F> {
+    fn drop(&mut self) {
+        self.timeline.record_drop(self.index);
+    }
 }
 
 impl<F: Future> Future for Tracked<F> {
@@ -351,7 +444,7 @@ impl<F: Future> Future for Tracked<F> {
         let result = self.inner.as_mut().poll(cx);
         let end = Instant::now();
         self.timeline
-            .record_poll(&self.name, start, end, result.is_ready());
+            .record_poll((&self.name, self.index), start, end, result.is_ready());
         result
     }
 }
@@ -407,6 +500,51 @@ mod tests {
         assert_eq!(timeline.events().len(), 8);
         let fig = timeline.draw().unwrap();
         assert!(fig.description().contains("8 futures"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn select_losers_are_drawn_dropped_at_the_moment_the_winner_won() {
+        let timeline = Timeline::new();
+        let ms = Duration::from_millis;
+        tokio::select! {
+            biased;
+            _ = timeline.track("slow", tokio::time::sleep(ms(30))) => unreachable!(),
+            _ = timeline.track("fast", tokio::time::sleep(ms(10))) => {}
+        }
+        tokio::time::sleep(ms(5)).await; // the figure goes on past the race
+        let lives = timeline.lives();
+        let (slow, fast) = (&lives[0], &lives[1]);
+        assert_eq!((slow.created, slow.completed, slow.dropped), (ms(0), None, Some(ms(10))));
+        assert!(slow.cancelled());
+        assert_eq!((fast.completed, fast.dropped), (Some(ms(10)), Some(ms(10))));
+        assert!(!fast.cancelled());
+        // biased: the slow branch, written first, is polled first every time.
+        let order: Vec<String> = timeline.events().into_iter().map(|e| e.future).collect();
+        assert_eq!(order, ["slow", "fast", "slow", "fast"]);
+        let figure = timeline.draw().unwrap();
+        assert!(figure.description().ends_with(", 1 dropped before completing"));
+        assert!(figure.svg().contains("dropped before completing"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_future_lives_until_it_is_dropped_not_until_its_last_poll() {
+        let timeline = Timeline::new();
+        let ms = Duration::from_millis;
+        let kept = timeline.track("kept", async {});
+        tokio::time::sleep(ms(5)).await;
+        kept.await; // completes at 5 ms, and .await drops it at once
+        let unpolled = timeline.track("never polled", async {});
+        tokio::time::sleep(ms(7)).await;
+        drop(unpolled);
+        let lives = timeline.lives();
+        assert_eq!((lives[0].completed, lives[0].dropped), (Some(ms(5)), Some(ms(5))));
+        assert_eq!((lives[1].created, lives[1].dropped), (ms(5), Some(ms(12))));
+        assert!(lives[1].cancelled(), "dropped without completing");
+        // The same name tracked twice shares one row.
+        drop(timeline.track("kept", async {}));
+        let figure = timeline.draw().unwrap();
+        assert!(figure.description().contains("2 futures, 1 polls"));
+        assert!(figure.description().ends_with("2 dropped before completing"));
     }
 
     #[test]

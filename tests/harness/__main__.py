@@ -15,6 +15,7 @@ import sys
 import time
 
 from .execute import execute
+from .rules import claim_report
 from .site import build, is_fresh, save_executed
 from .toc import toc_notebooks
 from .warm import warm
@@ -39,6 +40,8 @@ def run_notebooks(names: list[str], reuse: bool) -> bool:
         status = "ok" if not result.problems else f"{len(result.problems)} problem(s)"
         print(f"    {status} in {result.seconds:.1f}s "
               f"({len(result.wrong_answers)} wrong answers in {result.wrong_answer_seconds:.1f}s)", flush=True)
+        for line in claim_report(result.report.get("claims", [])):
+            print(f"    {line}", flush=True)
         for problem in result.problems:
             print(f"    {problem}", flush=True)
         ok &= not result.problems

@@ -19,7 +19,7 @@ from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionComplete, CellTimeoutError, DeadKernelError
 
 from .paths import BUILD
-from .rules import Problem, cell_text, error_text, executed_problems, verdict_names
+from .rules import Problem, cell_text, claims, error_text, executed_problems, verdict_names
 from .site import source_fingerprint
 from .wrong_answers import WrongAnswer, exercise_labels, exercise_stubs, fail_lines, folder_for, judge, load
 
@@ -283,6 +283,7 @@ def execute(path: Path, name: str | None = None, cell_timeout: int = CELL_TIMEOU
     save_wrong_answer_report(path, result)
     result.report = report(path, executed_at, result.seconds, kernel_version, crates)
     result.report["source_sha256"] = fingerprint
+    result.report["claims"] = claims(nb)
     nb.metadata[REPORT_KEY] = result.report
     return result
 

@@ -9,7 +9,12 @@ reasons behind them come from how evcxr behaves:
 * stderr can arrive one cell late, so the problem is reported where the
   text appeared;
 * an exercise check prints `✔ <name> passed (...)` or
-  `✘ <name> failed: <hint>` (see the helpers crate's `Check`).
+  `✘ <name> failed: <hint>` (see the helpers crate's `Check`);
+* a claim of the prose is printed beside its measured value as
+  `✔ claim holds: ...`, `✘ claim fails on this machine: ...` or
+  `? claim untested: ...` (the crate's `Claim`). A claim that fails is not
+  a problem, since a busy machine can make it fail; `claims` collects them
+  for the execution report.
 """
 from __future__ import annotations
 
@@ -23,6 +28,9 @@ SOLUTION = "exercise-solution"
 
 PASS_LINE = re.compile(r"^✔ (?P<name>.+?) passed \(", re.MULTILINE)
 FAIL_LINE = re.compile(r"^✘ (?P<name>.+?) failed: ", re.MULTILINE)
+CLAIM_LINE = re.compile(
+    r"^(?:✔ claim (?P<holds>holds)|✘ claim (?P<fails>fails) on this machine|\? claim (?P<untested>untested)): "
+    r"(?P<statement>.*)$", re.MULTILINE)
 # Terminal colour codes in kernel output, removed before quoting it.
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -82,6 +90,37 @@ def verdict_names(cell) -> tuple[set[str], set[str]]:
     """The exercise names a cell's output passed (✔) and failed (✘)."""
     text = cell_text(cell)
     return set(PASS_LINE.findall(text)), set(FAIL_LINE.findall(text))
+
+
+def claims(nb) -> list[dict]:
+    """Every claim verdict in an executed notebook's outputs, in order:
+    the cell (1-based), the verdict (holds, fails, untested) and the rest
+    of the line (the statement and what was measured)."""
+    found = []
+    for i, cell in enumerate(nb.cells, start=1):
+        if cell.cell_type != "code":
+            continue
+        for m in CLAIM_LINE.finditer(cell_text(cell)):
+            verdict = next(k for k in ("holds", "fails", "untested") if m.group(k))
+            found.append({"cell": i, "verdict": verdict, "statement": m.group("statement").strip()})
+    return found
+
+
+def claim_summary(found: list[dict]) -> str:
+    """'12 hold, 1 fails on this machine, 0 untested'."""
+    count = {v: sum(c["verdict"] == v for c in found) for v in ("holds", "fails", "untested")}
+    return (f"{count['holds']} hold, {count['fails']} fail{'s' if count['fails'] == 1 else ''} "
+            f"on this machine, {count['untested']} untested")
+
+
+def claim_report(found: list[dict]) -> list[str]:
+    """Lines for a run's log: the summary, then each claim that did not hold
+    (they are what a reader of this machine's outputs sees). Not problems:
+    a busy machine can make a measurement disagree with the prose."""
+    if not found:
+        return []
+    return [f"claims: {claim_summary(found)}"] + [
+        f"  {c['verdict']}: cell {c['cell']}: {c['statement']}" for c in found if c["verdict"] != "holds"]
 
 
 def executed_problems(nb, name: str) -> list[Problem]:

@@ -206,21 +206,35 @@ def execution_report_page(chapters: list[Path]) -> str:
         "evcxr's build folder after the last cell ran); times are wall-clock seconds for all "
         "cells, including compiling them.",
         "",
-        "| Chapter | Executed (UTC) | Time | tokio | Other crates |" + "".join(f" {label} |" for _, label in varying),
-        "| --- | --- | ---: | --- | --- |" + " --- |" * len(varying),
+        "The last column counts the claims the chapter's prose makes and its cells measure: "
+        "how many held (✔), failed on this machine (✘) or could not be tested here (?).",
+        "",
+        "| Chapter | Executed (UTC) | Time | tokio | Other crates |" + "".join(f" {label} |" for _, label in varying)
+        + " Claims ✔ / ✘ / ? |",
+        "| --- | --- | ---: | --- | --- |" + " --- |" * len(varying) + " --- |",
     ]
     for notebook, title, r in rows:
         link = f"[{title}](../notebooks/{notebook.name})"
         if not r:
-            lines.append(f"| {link} | not recorded | | | |" + " |" * len(varying))
+            lines.append(f"| {link} | not recorded | | | |" + " |" * len(varying) + " |")
             continue
         when = r.get("executed_at", "").replace("T", " ")[:16]
         others = ", ".join(f"{k} {v}" for k, v in r.get("crates", {}).items() if k != "tokio") or "none"
         extra = "".join(
             f" {' '.join(str(r.get(key, '')).split()[:2]) if key == 'rustc' else r.get(key, '')} |"
             for key, _ in varying)
-        lines.append(f"| {link} | {when} | {r.get('seconds', 0):.0f} s | {r.get('tokio', '')} | {others} |{extra}")
+        claims = r.get("claims", [])
+        counts = " / ".join(str(sum(c["verdict"] == v for c in claims)) for v in ("holds", "fails", "untested"))
+        lines.append(f"| {link} | {when} | {r.get('seconds', 0):.0f} s | {r.get('tokio', '')} | {others} |{extra}"
+                     f" {counts} |")
     lines.append("")
+    unheld = [(title, c) for _, title, r in rows if r for c in r.get("claims", []) if c["verdict"] != "holds"]
+    if unheld:
+        lines += ["## Claims that did not hold on this machine", "",
+                  "The chapter's cell printed these with ✘ (failed) or ? (untested); "
+                  "the figures beside them show what the machine measured instead.", ""]
+        lines += [f"- {title}, cell {c['cell']} ({c['verdict']}): {c['statement']}" for title, c in unheld]
+        lines.append("")
     return "\n".join(lines)
 
 

@@ -118,7 +118,10 @@ def load(folder: Path, name: str, labels: list[str]) -> tuple[list[WrongAnswer],
 
 
 def fail_lines(cell) -> list[str]:
-    return [line for line in cell_text(cell).splitlines() if line.startswith("✘ ")]
+    """A check's ✘ lines; a claim that failed (the crate's `Claim`) is a
+    measurement, not a rejection of the answer."""
+    return [line for line in cell_text(cell).splitlines()
+            if line.startswith("✘ ") and not line.startswith("✘ claim fails on this machine: ")]
 
 
 def judge(answer: WrongAnswer, cell, check_names: set[str], name: str, stub_cell: int) -> list[Problem]:

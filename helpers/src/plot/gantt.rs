@@ -1,19 +1,26 @@
 //! The Gantt chart that [`Timeline::draw`](crate::timeline::Timeline::draw)
-//! shows: a row per future, a bar per poll, coloured by thread.
+//! shows: a row per future, a bar per poll, coloured by thread, a grey line
+//! for the future's life and a red tick where it was dropped unfinished.
 
 use plotters::prelude::*;
 
 use super::plan::{Axis, Mark, Plan, Ticks};
 use super::{validate, Figure, Frame, PlotError, DEFAULT_SIZE, MAX_SIDE, MIN_SIDE, PALETTE};
 
-/// One row of a Gantt chart: a named future, when it existed, and its polls
-/// as `(start, end, thread index)` in milliseconds.
+/// One row of a Gantt chart: a named future, when it existed, its polls as
+/// `(start, end, thread index)`, and when it was dropped before completing
+/// (usually once or never), all in milliseconds.
 #[derive(Clone, Debug)]
 pub(crate) struct GanttRow {
     pub(crate) name: String,
     pub(crate) alive: (f64, f64),
     pub(crate) polls: Vec<(f64, f64, usize)>,
+    pub(crate) cancelled: Vec<f64>,
 }
+
+/// The colour of a drop before completion: the one red the thread palette
+/// does not use.
+const CANCELLED: RGBColor = RGBColor(200, 30, 30);
 
 /// Draws rows of polls against time, the first row at the top, with one
 /// legend entry per thread.
@@ -28,11 +35,15 @@ pub(crate) fn gantt(
     }
     for row in rows {
         let times = row.polls.iter().flat_map(|p| [p.0, p.1]);
+        let times = times.chain(row.cancelled.iter().copied());
         validate(&row.name, times.chain([row.alive.0, row.alive.1]), false)?;
     }
     let end = rows
         .iter()
-        .flat_map(|r| r.polls.iter().map(|p| p.1).chain([r.alive.1]))
+        .flat_map(|r| {
+            let ends = r.polls.iter().map(|p| p.1).chain(r.cancelled.iter().copied());
+            ends.chain([r.alive.1])
+        })
         .fold(0.0f64, f64::max)
         .max(1e-3);
     // A poll of a few microseconds would be invisible on a millisecond
@@ -55,6 +66,14 @@ pub(crate) fn gantt(
                 color: PALETTE[thread % PALETTE.len()].mix(0.9),
             });
         }
+        // A tick taller than a poll bar, about three pixels wide, so that it
+        // shows even right after the last poll.
+        for &at in &row.cancelled {
+            marks.push(Mark::Rect {
+                corners: [(at - min_width, y - 0.42), (at + 2.0 * min_width, y + 0.42)],
+                color: CANCELLED.mix(1.0),
+            });
+        }
     }
     for (i, name) in threads.iter().enumerate() {
         marks.push(Mark::Legend {
@@ -62,9 +81,17 @@ pub(crate) fn gantt(
             color: PALETTE[i % PALETTE.len()],
         });
     }
+    let cancelled: usize = rows.iter().map(|r| r.cancelled.len()).sum();
+    if cancelled > 0 {
+        marks.push(Mark::Legend {
+            name: "dropped before completing".to_string(),
+            color: CANCELLED,
+        });
+    }
     // Rows are 40 px apart; above them, an empty band tall enough for the
     // legend (about 20 px per thread) so that it never hides a poll.
-    let legend_rows = ((threads.len() as f64 * 20.0 + 16.0) / 40.0).ceil();
+    let entries = threads.len() + usize::from(cancelled > 0);
+    let legend_rows = ((entries as f64 * 20.0 + 16.0) / 40.0).ceil();
     let mut frame = Frame::new(title);
     frame.x_label = x_label.to_string();
     let height = 110.0 + 40.0 * (n as f64 + legend_rows);
@@ -91,8 +118,12 @@ pub(crate) fn gantt(
     Ok(Figure {
         svg: plan.to_svg()?,
         description: format!(
-            "timeline \"{title}\", {n} futures, {polls} polls on {} thread(s)",
-            threads.len()
+            "timeline \"{title}\", {n} futures, {polls} polls on {} thread(s){}",
+            threads.len(),
+            match cancelled {
+                0 => String::new(),
+                k => format!(", {k} dropped before completing"),
+            }
         ),
     })
 }
