@@ -300,13 +300,13 @@ impl Timeline {
     }
 
     fn record_poll(&self, tracked: (&Arc<str>, usize), start: Instant, end: Instant, ready: bool) {
-        let (name, index) = tracked;
+        let (name, life) = tracked;
         let thread = std::thread::current();
         let mut record = self.lock();
         if ready {
-            record.futures[index].completed = Some(end.saturating_duration_since(self.origin));
+            record.futures[life].completed = Some(end.saturating_duration_since(self.origin));
         }
-        let index = match record.threads.iter().position(|(id, _)| *id == thread.id()) {
+        let thread_index = match record.threads.iter().position(|(id, _)| *id == thread.id()) {
             Some(i) => i,
             None => {
                 record
@@ -317,10 +317,10 @@ impl Timeline {
         };
         record.polls.push(RawPoll {
             future: Arc::clone(name),
-            life: index,
+            life,
             start: start.saturating_duration_since(self.origin),
             end: end.saturating_duration_since(self.origin),
-            thread: index + 1,
+            thread: thread_index + 1,
             ready,
         });
     }
@@ -365,34 +365,7 @@ impl Timeline {
                 None => format!("thread {}", i + 1),
             })
             .collect();
-        let mut rows: Vec<crate::plot::GanttRow> = Vec::new();
-        for (index, life) in record.futures.iter().enumerate() {
-            let polls: Vec<&RawPoll> = record.polls.iter().filter(|e| e.life == index).collect();
-            let end = life
-                .dropped
-                .or(polls.iter().map(|e| e.end).max())
-                .unwrap_or(life.created)
-                .max(life.created);
-            let bars = polls
-                .iter()
-                .map(|e| (millis(e.start), millis(e.end), e.thread - 1));
-            let cancelled = life.cancelled().then(|| millis(end));
-            // The same name tracked twice shares a row, which spans all the
-            // lives drawn on it.
-            if let Some(row) = rows.iter_mut().find(|r| r.name == life.future) {
-                row.alive.0 = row.alive.0.min(millis(life.created));
-                row.alive.1 = row.alive.1.max(millis(end));
-                row.polls.extend(bars);
-                row.cancelled.extend(cancelled);
-                continue;
-            }
-            rows.push(crate::plot::GanttRow {
-                name: life.future.clone(),
-                alive: (millis(life.created), millis(end)),
-                polls: bars.collect(),
-                cancelled: cancelled.into_iter().collect(),
-            });
-        }
+        let rows = gantt_rows(&record);
         crate::plot::gantt(
             &self.title,
             "time since the timeline was created (ms)",
@@ -413,6 +386,40 @@ impl Timeline {
             Err(e) => println!("(no timeline to draw: {e})"),
         }
     }
+}
+
+/// The chart's rows: one per name, in the order the names were first
+/// tracked, each with the polls and lives of the futures tracked under it.
+fn gantt_rows(record: &Record) -> Vec<crate::plot::GanttRow> {
+    let mut rows: Vec<crate::plot::GanttRow> = Vec::new();
+    for (index, life) in record.futures.iter().enumerate() {
+        let polls: Vec<&RawPoll> = record.polls.iter().filter(|e| e.life == index).collect();
+        let end = life
+            .dropped
+            .or(polls.iter().map(|e| e.end).max())
+            .unwrap_or(life.created)
+            .max(life.created);
+        let bars = polls
+            .iter()
+            .map(|e| (millis(e.start), millis(e.end), e.thread - 1));
+        let cancelled = life.cancelled().then(|| millis(end));
+        // The same name tracked twice shares a row, which spans all the
+        // lives drawn on it.
+        if let Some(row) = rows.iter_mut().find(|r| r.name == life.future) {
+            row.alive.0 = row.alive.0.min(millis(life.created));
+            row.alive.1 = row.alive.1.max(millis(end));
+            row.polls.extend(bars);
+            row.cancelled.extend(cancelled);
+            continue;
+        }
+        rows.push(crate::plot::GanttRow {
+            name: life.future.clone(),
+            alive: (millis(life.created), millis(end)),
+            polls: bars.collect(),
+            cancelled: cancelled.into_iter().collect(),
+        });
+    }
+    rows
 }
 
 fn millis(d: Duration) -> f64 {
@@ -514,7 +521,10 @@ mod tests {
         tokio::time::sleep(ms(5)).await; // the figure goes on past the race
         let lives = timeline.lives();
         let (slow, fast) = (&lives[0], &lives[1]);
-        assert_eq!((slow.created, slow.completed, slow.dropped), (ms(0), None, Some(ms(10))));
+        assert_eq!(
+            (slow.created, slow.completed, slow.dropped),
+            (ms(0), None, Some(ms(10)))
+        );
         assert!(slow.cancelled());
         assert_eq!((fast.completed, fast.dropped), (Some(ms(10)), Some(ms(10))));
         assert!(!fast.cancelled());
@@ -522,7 +532,9 @@ mod tests {
         let order: Vec<String> = timeline.events().into_iter().map(|e| e.future).collect();
         assert_eq!(order, ["slow", "fast", "slow", "fast"]);
         let figure = timeline.draw().unwrap();
-        assert!(figure.description().ends_with(", 1 dropped before completing"));
+        assert!(figure
+            .description()
+            .ends_with(", 1 dropped before completing"));
         assert!(figure.svg().contains("dropped before completing"));
     }
 
@@ -537,14 +549,47 @@ mod tests {
         tokio::time::sleep(ms(7)).await;
         drop(unpolled);
         let lives = timeline.lives();
-        assert_eq!((lives[0].completed, lives[0].dropped), (Some(ms(5)), Some(ms(5))));
+        assert_eq!(
+            (lives[0].completed, lives[0].dropped),
+            (Some(ms(5)), Some(ms(5)))
+        );
         assert_eq!((lives[1].created, lives[1].dropped), (ms(5), Some(ms(12))));
         assert!(lives[1].cancelled(), "dropped without completing");
         // The same name tracked twice shares one row.
         drop(timeline.track("kept", async {}));
         let figure = timeline.draw().unwrap();
         assert!(figure.description().contains("2 futures, 1 polls"));
-        assert!(figure.description().ends_with("2 dropped before completing"));
+        assert!(figure
+            .description()
+            .ends_with("2 dropped before completing"));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn each_poll_is_drawn_on_the_row_of_the_future_it_polled() {
+        // One thread polls both futures: the thread's number must not be
+        // taken for the future's.
+        let timeline = Timeline::new();
+        let ms = Duration::from_millis;
+        let a = timeline.track("a", tokio::time::sleep(ms(10)));
+        let b = timeline.track("b", async {
+            tokio::time::sleep(ms(20)).await;
+            tokio::task::yield_now().await;
+        });
+        tokio::join!(a, b);
+        let rows = gantt_rows(&timeline.lock());
+        let polls: Vec<(&str, usize)> = rows
+            .iter()
+            .map(|r| (r.name.as_str(), r.polls.len()))
+            .collect();
+        assert_eq!(polls, [("a", 2), ("b", 4)]);
+        let starts =
+            |row: &crate::plot::GanttRow| -> Vec<f64> { row.polls.iter().map(|p| p.0).collect() };
+        assert_eq!(starts(&rows[0]), [0.0, 10.0]);
+        assert_eq!(starts(&rows[1]), [0.0, 10.0, 20.0, 20.0]);
+        assert!(
+            rows.iter().all(|r| r.polls.iter().all(|p| p.2 == 0)),
+            "one thread"
+        );
     }
 
     #[test]

@@ -41,7 +41,11 @@ pub(crate) fn gantt(
     let end = rows
         .iter()
         .flat_map(|r| {
-            let ends = r.polls.iter().map(|p| p.1).chain(r.cancelled.iter().copied());
+            let ends = r
+                .polls
+                .iter()
+                .map(|p| p.1)
+                .chain(r.cancelled.iter().copied());
             ends.chain([r.alive.1])
         })
         .fold(0.0f64, f64::max)

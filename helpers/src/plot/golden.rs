@@ -11,14 +11,13 @@ use super::*;
 /// Fixed inputs for every kind of figure the crate draws.
 fn golden_figures() -> Vec<(&'static str, Figure)> {
     let ns = [1.0, 10.0, 100.0, 1000.0, 10_000.0];
-    let row = |name: &str, alive: (f64, f64), polls: &[(f64, f64, usize)], cancelled: &[f64]| {
-        GanttRow {
+    let row =
+        |name: &str, alive: (f64, f64), polls: &[(f64, f64, usize)], cancelled: &[f64]| GanttRow {
             name: name.to_string(),
             alive,
             polls: polls.to_vec(),
             cancelled: cancelled.to_vec(),
-        }
-    };
+        };
     vec![
         (
             "line_linear",
@@ -98,8 +97,18 @@ fn golden_figures() -> Vec<(&'static str, Figure)> {
                 "time since the timeline was created (ms)",
                 &[
                     row("tea", (0.0, 20.5), &[(0.0, 0.01, 0), (20.0, 20.5, 1)], &[]),
-                    row("coffee", (0.1, 30.0), &[(0.1, 0.2, 0), (29.0, 30.0, 2)], &[]),
-                    row("a much longer future name", (1.0, 5.0), &[(1.0, 4.0, 1)], &[5.0]),
+                    row(
+                        "coffee",
+                        (0.1, 30.0),
+                        &[(0.1, 0.2, 0), (29.0, 30.0, 2)],
+                        &[],
+                    ),
+                    row(
+                        "a much longer future name",
+                        (1.0, 5.0),
+                        &[(1.0, 4.0, 1)],
+                        &[5.0],
+                    ),
                 ],
                 &[
                     "thread 1 (main)".to_string(),
