@@ -28,7 +28,9 @@
 //! * [`Timeline`](timeline::Timeline): records when each future was
 //!   polled, and on which thread, and draws it as a Gantt chart.
 //! * [`Check`](check::Check): the verdict of an exercise's check, printed as a
-//!   pass or a failure with a hint.
+//!   pass or a failure with a hint; [`Check::catching`](check::Check::catching)
+//!   and [`attempt`](check::attempt) turn a panic in the learner's code into
+//!   such a failure.
 //! * [`Claim`](claim::Claim): a statement from the prose printed beside the
 //!   value this run measured for it, with a verdict (holds, fails on this
 //!   machine, untested).
@@ -82,7 +84,7 @@ pub mod timing;
 /// # Ok::<(), helpers::memory::MemoryError>(())
 /// ```
 pub mod prelude {
-    pub use crate::check::Check;
+    pub use crate::check::{attempt, Check};
     pub use crate::claim::Claim;
     pub use crate::memory::{format_bytes, release_free_memory, resident_memory};
     pub use crate::plot::{BarChart, Figure, Histogram, LineChart};
