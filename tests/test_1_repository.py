@@ -48,6 +48,36 @@ def test_notebooks_are_committed_without_outputs(path):
     assert not problems, "\n".join(map(str, problems))
 
 
+def test_the_readme_walks_a_newcomer_through_in_order():
+    """The README is the learner's path: install, open JupyterLab, start at
+    the welcome chapter, then the tests; maintainers' material lives in
+    CONTRIBUTING.md, which it links. Every relative link in the two files
+    names a file that exists."""
+    import re
+
+    readme = (ROOT / "README.md").read_text()
+    steps = ["make setup", "make lab", "00_welcome", "make test"]
+    missing = [step for step in steps if step not in readme]
+    assert not missing, f"README.md never mentions {missing}"
+    first = {step: readme.index(step) for step in steps}
+    assert sorted(steps, key=first.get) == steps, (
+        f"README.md should first mention {' then '.join(steps)}, "
+        f"but mentions them in the order {sorted(steps, key=first.get)}")
+
+    assert (ROOT / "CONTRIBUTING.md").is_file(), "CONTRIBUTING.md is missing"
+    assert re.search(r"\]\(CONTRIBUTING\.md(#[\w-]+)?\)", readme), "README.md does not link CONTRIBUTING.md"
+
+    broken = []
+    for name in ("README.md", "CONTRIBUTING.md"):
+        # Links in code (a chapter's link written as an example) are not links.
+        text = re.sub(r"```.*?```|`[^`\n]*`", "", (ROOT / name).read_text(), flags=re.S)
+        for target in re.findall(r"\]\(([^)\s]+)\)", text):
+            path = target.split("#", 1)[0]
+            if path and "://" not in path and not (ROOT / path).exists():
+                broken.append(f"{name}: {target}")
+    assert not broken, "links to files that do not exist:\n" + "\n".join(broken)
+
+
 # --- the repository rules on broken fixtures -----------------------------------
 BROKEN_REPOSITORY = FIXTURES / "repository"
 
