@@ -416,6 +416,12 @@ fn silence_state() -> MutexGuard<'static, SilenceState> {
         .unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
+/// Serialises installing and removing the recording hook. Separate from
+/// `SILENCE` on purpose: the standard library holds its hook lock while a
+/// hook runs, and the recording hook takes `SILENCE`, so swapping hooks while
+/// holding `SILENCE` could deadlock against a panic on another thread.
+static INSTALL: Mutex<()> = Mutex::new(());
+
 /// While one of these is alive, the panic hook records each panic's message
 /// instead of printing it. The first one in installs the hook; the last one
 /// out puts back the hook that was there before.
@@ -425,13 +431,25 @@ struct Silenced {
 
 impl Silenced {
     fn start() -> Self {
-        let mut state = silence_state();
-        if state.depth == 0 && !std::thread::panicking() {
-            // take_hook and set_hook panic on a panicking thread; checked above.
-            state.previous = Some(Arc::from(panic::take_hook()));
-            state.messages.clear();
+        let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+        // A hook left installed by a silence that ended on a panicking
+        // thread (see Drop) is still ours: taking it as "previous" would
+        // make it call itself.
+        let first = {
+            let state = silence_state();
+            state.depth == 0 && state.previous.is_none()
+        };
+        // take_hook and set_hook panic on a panicking thread.
+        if first && !std::thread::panicking() {
+            let previous: Arc<Hook> = Arc::from(panic::take_hook());
+            {
+                let mut state = silence_state();
+                state.previous = Some(previous);
+                state.messages.clear();
+            }
             panic::set_hook(Box::new(recording_hook));
         }
+        let mut state = silence_state();
         state.depth += 1;
         Silenced {
             first_message: state.messages.len(),
@@ -453,12 +471,18 @@ impl Silenced {
 
 impl Drop for Silenced {
     fn drop(&mut self) {
-        let mut state = silence_state();
-        state.depth = state.depth.saturating_sub(1);
-        if state.depth == 0 && !std::thread::panicking() {
-            if let Some(previous) = state.previous.take() {
+        let _installing = INSTALL.lock().unwrap_or_else(|p| p.into_inner());
+        let (last, previous) = {
+            let mut state = silence_state();
+            state.depth = state.depth.saturating_sub(1);
+            (state.depth == 0, state.previous.clone())
+        };
+        if last && !std::thread::panicking() {
+            if let Some(previous) = previous {
                 panic::set_hook(Box::new(move |info| previous(info)));
             }
+            let mut state = silence_state();
+            state.previous = None;
             state.messages.clear();
         }
         // On a panicking thread the recording hook stays installed; with depth 0 it
