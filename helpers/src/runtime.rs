@@ -232,10 +232,25 @@ pub(crate) fn build_runtime(flavor: Flavor) -> Result<Runtime, RuntimeError> {
 }
 
 fn run_on<F: Future>(flavor: Flavor, future: F) -> Result<F::Output, RuntimeError> {
-    let runtime = build_runtime(flavor)?;
+    let mut guard = ShutdownOnDrop(None);
+    let runtime = guard.0.insert(build_runtime(flavor)?);
     let output = runtime.block_on(future);
-    runtime.shutdown_timeout(SHUTDOWN_GRACE);
+    drop(guard);
     Ok(output)
+}
+
+/// Shuts the runtime down with [`SHUTDOWN_GRACE`] when dropped, also when
+/// the future panics and unwinds out of `block_on`: a plain drop would wait
+/// for every running blocking task, so one that never ends (a learner's
+/// mistake) would hang the cell after the panic was reported.
+struct ShutdownOnDrop(Option<tokio::runtime::Runtime>);
+
+impl Drop for ShutdownOnDrop {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.0.take() {
+            runtime.shutdown_timeout(SHUTDOWN_GRACE);
+        }
+    }
 }
 
 fn unwrap_or_explain<T>(result: Result<T, RuntimeError>) -> T {
@@ -258,6 +273,24 @@ mod tests {
         for i in 0..3 {
             assert_eq!(run(async move { i * 2 }), i * 2);
         }
+    }
+
+    #[test]
+    fn a_panicking_future_does_not_wait_for_a_blocking_task_that_never_ends() {
+        let started = std::time::Instant::now();
+        let caught = std::panic::catch_unwind(|| {
+            run_current_thread(async {
+                tokio::task::spawn_blocking(|| std::thread::sleep(Duration::from_secs(30)));
+                tokio::task::yield_now().await;
+                panic!("the learner's code panicked");
+            })
+        });
+        assert!(caught.is_err());
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "took {:?}",
+            started.elapsed()
+        );
     }
 
     #[test]
