@@ -95,11 +95,10 @@ impl Life {
     }
 }
 
-/// A poll as recorded: the name is shared, so recording allocates nothing
-/// but the vector's own growth.
+/// A poll as recorded: the future is named by its index, so recording
+/// allocates nothing but the vector's own growth.
 #[derive(Debug)]
 struct RawPoll {
-    future: Arc<str>,
     /// Index of the polled future's [`Life`] in `Record::futures`.
     life: usize,
     start: Duration,
@@ -206,7 +205,6 @@ impl Timeline {
             // Boxed so that `Tracked` is `Unpin` and needs no unsafe pin
             // projection; one allocation per tracked future, none per poll.
             inner: Box::pin(future),
-            name: Arc::from(name),
             index,
             timeline: self.clone(),
         }
@@ -248,11 +246,12 @@ impl Timeline {
     /// assert!(events[0].ready && events[0].start <= events[0].end);
     /// ```
     pub fn events(&self) -> Vec<PollEvent> {
-        self.lock()
+        let record = self.lock();
+        record
             .polls
             .iter()
             .map(|p| PollEvent {
-                future: p.future.to_string(),
+                future: record.futures[p.life].future.clone(),
                 start: p.start,
                 end: p.end,
                 thread: p.thread,
@@ -275,10 +274,11 @@ impl Timeline {
     /// assert_eq!(timeline.polls("never tracked"), 0);
     /// ```
     pub fn polls(&self, name: &str) -> usize {
-        self.lock()
+        let record = self.lock();
+        record
             .polls
             .iter()
-            .filter(|e| &*e.future == name)
+            .filter(|e| record.futures[e.life].future == name)
             .count()
     }
 
@@ -299,8 +299,7 @@ impl Timeline {
         self.lock().threads.len()
     }
 
-    fn record_poll(&self, tracked: (&Arc<str>, usize), start: Instant, end: Instant, ready: bool) {
-        let (name, life) = tracked;
+    fn record_poll(&self, life: usize, start: Instant, end: Instant, ready: bool) {
         let thread = std::thread::current();
         let mut record = self.lock();
         if ready {
@@ -316,7 +315,6 @@ impl Timeline {
             }
         };
         record.polls.push(RawPoll {
-            future: Arc::clone(name),
             life,
             start: start.saturating_duration_since(self.origin),
             end: end.saturating_duration_since(self.origin),
@@ -391,9 +389,12 @@ impl Timeline {
 /// The chart's rows: one per name, in the order the names were first
 /// tracked, each with the polls and lives of the futures tracked under it.
 fn gantt_rows(record: &Record) -> Vec<crate::plot::GanttRow> {
+    let mut polls_of: Vec<Vec<&RawPoll>> = vec![Vec::new(); record.futures.len()];
+    for poll in &record.polls {
+        polls_of[poll.life].push(poll);
+    }
     let mut rows: Vec<crate::plot::GanttRow> = Vec::new();
-    for (index, life) in record.futures.iter().enumerate() {
-        let polls: Vec<&RawPoll> = record.polls.iter().filter(|e| e.life == index).collect();
+    for (life, polls) in record.futures.iter().zip(polls_of) {
         let end = life
             .dropped
             .or(polls.iter().map(|e| e.end).max())
@@ -431,7 +432,6 @@ fn millis(d: Duration) -> f64 {
 #[derive(Debug)]
 pub struct Tracked<F> {
     inner: Pin<Box<F>>,
-    name: Arc<str>,
     /// This future's entry in the timeline's list of lives.
     index: usize,
     timeline: Timeline,
@@ -451,7 +451,7 @@ impl<F: Future> Future for Tracked<F> {
         let result = self.inner.as_mut().poll(cx);
         let end = Instant::now();
         self.timeline
-            .record_poll((&self.name, self.index), start, end, result.is_ready());
+            .record_poll(self.index, start, end, result.is_ready());
         result
     }
 }
