@@ -31,6 +31,7 @@ FAIL_LINE = re.compile(r"^✘ (?P<name>.+?) failed: ", re.MULTILINE)
 CLAIM_LINE = re.compile(
     r"^(?:✔ claim (?P<holds>holds)|✘ claim (?P<fails>fails) on this machine|\? claim (?P<untested>untested)): "
     r"(?P<statement>.*)$", re.MULTILINE)
+CLAIM_VERDICTS = ("holds", "fails", "untested")
 # Terminal colour codes in kernel output, removed before quoting it.
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
@@ -101,14 +102,19 @@ def claims(nb) -> list[dict]:
         if cell.cell_type != "code":
             continue
         for m in CLAIM_LINE.finditer(cell_text(cell)):
-            verdict = next(k for k in ("holds", "fails", "untested") if m.group(k))
+            verdict = next(k for k in CLAIM_VERDICTS if m.group(k))
             found.append({"cell": i, "verdict": verdict, "statement": m.group("statement").strip()})
     return found
 
 
+def claim_counts(found: list[dict]) -> dict[str, int]:
+    """How many claims held, failed and went untested."""
+    return {v: sum(c["verdict"] == v for c in found) for v in CLAIM_VERDICTS}
+
+
 def claim_summary(found: list[dict]) -> str:
     """'12 hold, 1 fails on this machine, 0 untested'."""
-    count = {v: sum(c["verdict"] == v for c in found) for v in ("holds", "fails", "untested")}
+    count = claim_counts(found)
     return (f"{count['holds']} hold, {count['fails']} fail{'s' if count['fails'] == 1 else ''} "
             f"on this machine, {count['untested']} untested")
 

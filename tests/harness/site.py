@@ -15,6 +15,7 @@ from pathlib import Path
 import yaml
 
 from .paths import BOOK_PAGES, CONFIG, EXECUTED, NOTEBOOKS, ROOT, SITE_SOURCE, TOC
+from .rules import claim_counts
 from .toc import toc_entries, toc_notebooks
 
 # Every notebook's execution report (see execute.report), by notebook name.
@@ -223,8 +224,7 @@ def execution_report_page(chapters: list[Path]) -> str:
         extra = "".join(
             f" {' '.join(str(r.get(key, '')).split()[:2]) if key == 'rustc' else r.get(key, '')} |"
             for key, _ in varying)
-        claims = r.get("claims", [])
-        counts = " / ".join(str(sum(c["verdict"] == v for c in claims)) for v in ("holds", "fails", "untested"))
+        counts = " / ".join(str(n) for n in claim_counts(r.get("claims", [])).values())
         lines.append(f"| {link} | {when} | {r.get('seconds', 0):.0f} s | {r.get('tokio', '')} | {others} |{extra}"
                      f" {counts} |")
     lines.append("")

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .paths import NOTEBOOKS, ROOT
-from .rules import STUB, Problem, cell_text, error_text, first_lines, stderr_text, tags, verdict_names
+from .rules import CLAIM_LINE, STUB, Problem, cell_text, error_text, first_lines, stderr_text, tags, verdict_names
 
 WRONG_ANSWERS = ROOT / "tests" / "wrong_answers"
 # The two header lines every wrong answer starts with.
@@ -121,7 +121,7 @@ def fail_lines(cell) -> list[str]:
     """A check's ✘ lines; a claim that failed (the crate's `Claim`) is a
     measurement, not a rejection of the answer."""
     return [line for line in cell_text(cell).splitlines()
-            if line.startswith("✘ ") and not line.startswith("✘ claim fails on this machine: ")]
+            if line.startswith("✘ ") and not CLAIM_LINE.match(line)]
 
 
 def judge(answer: WrongAnswer, cell, check_names: set[str], name: str, stub_cell: int) -> list[Problem]:
